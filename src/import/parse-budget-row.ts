@@ -1,0 +1,43 @@
+import type { BudgetCell } from '../domain/vision.js';
+import { isDash, toHalfWidth } from './normalize-text.js';
+
+const AMOUNT = /^([△▲-])?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$/;
+
+/** A budget cell as read, or the reason it could not be read. */
+export type ReadCell = { cell: BudgetCell; unreadable: string | null };
+
+/**
+ * Reads one budget cell: `41,888` → 41888; `—` (any dash) → mark dash; empty → mark blank;
+ * `△100` → -100 (the 会計 minus sign). Anything else is kept as blank and reported.
+ * @example parseBudgetCell('２，０１９') // { cell: { amount: 2019, mark: null }, unreadable: null }
+ */
+export function parseBudgetCell(raw: string): ReadCell {
+  const text = toHalfWidth(raw).replace(/[\s、]/g, '').replace(/，/g, ',');
+  if (text === '') return { cell: { amount: null, mark: 'blank' }, unreadable: null };
+  if (isDash(text)) return { cell: { amount: null, mark: 'dash' }, unreadable: null };
+  const m = AMOUNT.exec(text.replace(/千?円$/, ''));
+  if (!m) return { cell: { amount: null, mark: 'blank' }, unreadable: raw };
+  const value = Number(`${(m[2] ?? '').replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
+  return { cell: { amount: m[1] ? -value : value, mark: null }, unreadable: null };
+}
+
+/** True when a cell could be a budget value (so a line of them is the value row). */
+export function looksLikeBudgetValue(raw: string): boolean {
+  return raw.trim() === '' || parseBudgetCell(raw).unreadable === null;
+}
+
+/**
+ * Lines up a value row with its header: `expected` columns (the fiscal years and 計). The first cell is the
+ * label column when the row has more cells than expected; trailing empty cells are dropped; a short row is
+ * right-aligned because the total is the cell least often lost.
+ */
+export function alignBudgetValues(cells: string[], expected: number): string[] {
+  let values = [...cells];
+  if (values.length > expected && !looksLikeBudgetValue(values[0] ?? '')) values = values.slice(1);
+  else if (values.length > expected && values[0] === '') values = values.slice(1);
+  while (values.length > expected && values[values.length - 1] === '') values.pop();
+  while (values.length > expected && values[0] === '') values.shift();
+  if (values.length > expected) values = values.slice(values.length - expected);
+  while (values.length < expected) values.unshift('');
+  return values;
+}

@@ -1,0 +1,96 @@
+import type { Finding, Vision } from '../domain/vision.js';
+import { buildStructure } from './build-structure.js';
+import { checkReadable } from './check-readable.js';
+import { comparisonKey } from './normalize-text.js';
+import { isMatrixHeader, parseMatrix } from './parse-matrix.js';
+import { isSheetStart } from './parse-project-sheet.js';
+import { parseSheets } from './parse-sheets.js';
+import { readPreamble } from './read-preamble.js';
+import { reconcileProjects } from './reconcile.js';
+import { filledCells, splitLines, type TextLine } from './split-lines.js';
+import { findCentralCity } from './find-central-city.js';
+import { buildArea, buildPlan } from './build-plan.js';
+
+export type ParseResult = { vision: Vision; findings: Finding[] };
+
+function emptyVision(findings: Finding[]): Vision {
+  return {
+    format: 'renkei-vision',
+    version: 1,
+    area: { name: '', kind: 'other', municipalities: [] },
+    plan: { title: '', fiscalYears: [], targetFiscalYear: null, amountUnit: '千円', revision: null },
+    structure: [],
+    projects: [],
+    findings,
+  };
+}
+
+/** Where the sheets begin: the first 事業名 line, less the headings and 新規 labels just above it. */
+function sheetRegionStart(lines: TextLine[], firstSheet: number): number {
+  let start = firstSheet;
+  while (start > 0) {
+    const line = lines[start - 1];
+    if (!line) break;
+    const cells = filledCells(line);
+    const lone = cells.length === 1 && line.cells[0] !== '';
+    if (cells.length !== 0 && !lone) break;
+    start--;
+  }
+  return start;
+}
+
+/**
+ * Reads the text of a vision document (chapter 4: the 連携協約項目 matrix and the project sheets).
+ * Pure: content problems come back as findings; a document that cannot be read gets an error finding.
+ * @example parseDocument(text).vision.projects[0].name // '連携中枢都市圏ビジョン懇談会の運営'
+ */
+export function parseDocument(text: string): ParseResult {
+  const unreadable = checkReadable(text);
+  if (unreadable) return { vision: emptyVision([unreadable]), findings: [unreadable] };
+  const lines = splitLines(text);
+  const matrixAt = lines.findIndex(isMatrixHeader);
+  const firstSheet = lines.findIndex(isSheetStart);
+  if (matrixAt < 0 && firstSheet < 0) {
+    const f: Finding = {
+      severity: 'error',
+      code: 'unreadable_document',
+      project: null,
+      line: 1,
+      excerpt: lines.find((l) => l.text.trim() !== '')?.text.slice(0, 80) ?? null,
+      message: '連携協約項目の表（「役割」「連携施策」の見出し）も事業シート（「事業名」の行）も見つかりません',
+    };
+    return { vision: emptyVision([f]), findings: [f] };
+  }
+  const sheetsAt = firstSheet < 0 ? lines.length : sheetRegionStart(lines, firstSheet);
+  const preambleEnd = matrixAt >= 0 && matrixAt < sheetsAt ? matrixAt : sheetsAt;
+  const preamble = readPreamble(lines.slice(0, preambleEnd));
+  const matrix = parseMatrix(matrixAt >= 0 && matrixAt < sheetsAt ? lines.slice(matrixAt, sheetsAt) : []);
+  const centralCity = findCentralCity(lines);
+  const sheetPart = parseSheets(lines.slice(sheetsAt), centralCity);
+  const partners = matrix.partners.filter((p) => centralCity === null || comparisonKey(p) !== comparisonKey(centralCity));
+  const { projects, findings } = reconcileProjects(matrix.rows, sheetPart.sheets, {
+    partners,
+    centralCity,
+    hasMatrix: matrix.rows.length > 0,
+  });
+  const structure = buildStructure(
+    projects.map((p) => ({ number: p.project.number, placement: placementOf(p.project), matrixPlacement: p.matrixPlacement })),
+    sheetPart.headings,
+    matrix.headings,
+  );
+  const all = [...findings, ...structure.findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const vision: Vision = {
+    format: 'renkei-vision',
+    version: 1,
+    area: buildArea(preamble, centralCity, partners),
+    plan: buildPlan(preamble, sheetPart.sheets),
+    structure: structure.structure,
+    projects: projects.map((p) => p.project),
+    findings: all,
+  };
+  return { vision, findings: all };
+}
+
+function placementOf(p: Vision['projects'][number]) {
+  return { role: p.role, policyArea: p.policyArea, subField: p.subField };
+}

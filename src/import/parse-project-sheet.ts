@@ -1,0 +1,291 @@
+import { parseFiscalYearLabel } from '../domain/fiscal-year.js';
+import type { BudgetCell, BudgetYear } from '../domain/vision.js';
+import { cleanText, comparisonKey, findFootnoteMarkers, toHalfWidth } from './normalize-text.js';
+import { alignBudgetValues, looksLikeBudgetValue, parseBudgetCell } from './parse-budget-row.js';
+import { type KpiHeader, type RawKpi, readKpiHeader, readKpiRows } from './parse-kpi-rows.js';
+import type { TextLine } from './split-lines.js';
+
+/** A problem met while reading a sheet; reconcile turns it into a finding with the project number. */
+export type SheetIssue = {
+  code: 'missing_budget_row' | 'missing_kpi_rows' | 'unreadable_cell';
+  line: number;
+  excerpt: string | null;
+  message: string;
+};
+
+export type SheetBudget = { years: BudgetYear[]; total: BudgetCell; unit: string | null; line: number };
+
+/** One project sheet (事業名 … 成果指標 ※notes) as printed, before reconciling with the matrix. */
+export type ProjectSheet = {
+  number: number;
+  name: string;
+  relatedMunicipalities: string | null;
+  content: string[];
+  effect: string | null;
+  budget: SheetBudget | null;
+  roles: { centralCityName: string | null; centralCity: string; partnersLabel: string | null; partners: string } | null;
+  kpiHeader: KpiHeader | null;
+  kpis: RawKpi[];
+  footnotes: { key: string; text: string; line: number }[];
+  /** footnote markers found in the content, effect and role texts, in sheet order */
+  textMarkers: string[];
+  issues: SheetIssue[];
+  firstLine: number;
+  lastLine: number;
+};
+
+const LABELS = {
+  content: ['内容', '事業内容', '取組内容'],
+  effect: ['連携効果', '効果'],
+  budget: ['事業費見込額', '事業費', '概算事業費'],
+  roles: ['連携市町村の役割分担', '役割分担', '連携市町村役割分担'],
+  kpi: ['成果指標', '重要業績評価指標', 'KPI'],
+  related: ['関係市町村', '関係町村', '連携市町村'],
+} as const;
+type Field = keyof typeof LABELS;
+
+function labelOf(cell: string): Field | undefined {
+  const key = comparisonKey(cell).replace(/[（(].*$/, '');
+  for (const field of Object.keys(LABELS) as Field[]) {
+    if ((LABELS[field] as readonly string[]).includes(key)) return field;
+  }
+  return undefined;
+}
+
+const BULLET = /(?:^|\s+)[○〇◯]\s*/u;
+
+/** Splits `○A。 ○B。` into bullets without their ○. */
+export function splitBullets(text: string): string[] {
+  const clean = cleanText(text);
+  return clean
+    .split(BULLET)
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
+}
+
+const NAME_START = /^事業名$/;
+
+/** True when the line opens a project sheet (a cell 事業名 followed by the number). */
+export function isSheetStart(line: TextLine): boolean {
+  const at = line.cells.findIndex((c) => NAME_START.test(c.replace(/\s+/g, '')));
+  if (at < 0) return false;
+  const next = line.cells.slice(at + 1).find((c) => c !== '' && !/^【?新規】?$/.test(c)) ?? '';
+  return /^(?:NO\.?|No\.?)?\s*[0-9]{1,4}(?:\s|$)/.test(toHalfWidth(next));
+}
+
+type Header = { number: number | null; nameParts: string[]; related: string | null };
+
+function readSheetHeader(lines: TextLine[]): { header: Header; used: number } {
+  const header: Header = { number: null, nameParts: [], related: null };
+  let used = 0;
+  for (const line of lines) {
+    const cells = line.cells.filter((c) => c !== '');
+    if (used > 0 && (cells.length === 0 || cells.some((c) => labelOf(c) && labelOf(c) !== 'related'))) break;
+    if (used > 0 && header.related !== null) break;
+    used++;
+    let afterRelated = false;
+    for (const cell of cells) {
+      if (NAME_START.test(cell.replace(/\s+/g, '')) || /^【?新規】?$/.test(cell)) continue;
+      if (labelOf(cell) === 'related') {
+        afterRelated = true;
+        continue;
+      }
+      if (afterRelated) {
+        header.related = header.related === null ? cleanText(cell) : cleanText(`${header.related}${cell}`);
+        continue;
+      }
+      const half = toHalfWidth(cell);
+      const numbered = /^(?:NO\.?|No\.?)?\s*([0-9]{1,4})(?:\s+(.+))?$/.exec(half);
+      if (header.number === null && numbered) {
+        header.number = Number(numbered[1]);
+        if (numbered[2]) header.nameParts.push(cell.replace(/^\S+\s+/, ''));
+        continue;
+      }
+      header.nameParts.push(cell);
+    }
+  }
+  return { header, used };
+}
+
+function readBudget(header: TextLine, values: TextLine | undefined, issues: SheetIssue[]): SheetBudget | null {
+  const yearCols = header.cells.flatMap((c, i) => {
+    const fy = parseFiscalYearLabel(c);
+    return fy === null ? [] : [{ fy, i }];
+  });
+  const unit = /単位\s*[：:]\s*([^）)\s]+)/.exec(header.cells.join(' '))?.[1] ?? null;
+  if (!values) {
+    issues.push({
+      code: 'missing_budget_row',
+      line: header.no,
+      excerpt: header.text.trim(),
+      message: '事業費見込額の金額の行がありません',
+    });
+    return null;
+  }
+  const cells = alignBudgetValues(values.cells, yearCols.length + 1);
+  const read = cells.map((c) => parseBudgetCell(c));
+  read.forEach((r, k) => {
+    if (r.unreadable !== null) {
+      issues.push({
+        code: 'unreadable_cell',
+        line: values.no,
+        excerpt: r.unreadable,
+        message: `事業費の${k < yearCols.length ? `${yearCols[k]?.fy}年度` : '計'}の欄「${r.unreadable}」を金額として読めません`,
+      });
+    }
+  });
+  const years = yearCols.map(({ fy }, k) => ({ fiscalYear: fy, ...(read[k]?.cell ?? { amount: null, mark: 'blank' }) }));
+  const total = read[yearCols.length]?.cell ?? { amount: null, mark: 'blank' };
+  return { years: years as BudgetYear[], total, unit, line: values.no };
+}
+
+function isBudgetHeader(line: TextLine): boolean {
+  return line.cells.filter((c) => parseFiscalYearLabel(c) !== null).length >= 1 && line.cells.some((c) => /^計$|^合計$/.test(c.replace(/\s+/g, '')));
+}
+
+function isFootnote(line: TextLine): boolean {
+  return /^(?:\\?\*|※|＊)/.test(line.text.trim());
+}
+
+const PARTNERS_LABEL = /^(?:連携|関係|圏域|周辺|近隣|各)?(?:市)?町村$|^連携町$|^連携市町$|^圏域町村$/;
+
+type Block = 'content' | 'effect' | 'budget' | 'roles' | 'kpi' | 'other';
+
+type SheetState = {
+  sheet: ProjectSheet;
+  block: Block;
+  budgetHeader: TextLine | null;
+  budgetValues: TextLine | null;
+  kpiRows: { line: TextLine; labelCells: number }[];
+};
+
+function readRolesLine(state: SheetState, cells: string[], centralCityHint: string | null): void {
+  const [first = '', ...rest] = cells;
+  const text = cleanText(rest.join(' '));
+  const roles = state.sheet.roles ?? { centralCityName: null, centralCity: '', partnersLabel: null, partners: '' };
+  state.sheet.roles = roles;
+  const key = comparisonKey(first);
+  const isCity = centralCityHint !== null ? key === comparisonKey(centralCityHint) : /市$/.test(first);
+  if (isCity && roles.centralCity === '') {
+    roles.centralCityName = cleanText(first);
+    roles.centralCity = text;
+  } else if (PARTNERS_LABEL.test(key) && roles.partners === '') {
+    roles.partnersLabel = cleanText(first);
+    roles.partners = text;
+  } else if (roles.partners !== '' || roles.partnersLabel !== null) {
+    roles.partners = cleanText(`${roles.partners} ${cells.join(' ')}`);
+  } else {
+    roles.centralCity = cleanText(`${roles.centralCity} ${cells.join(' ')}`);
+  }
+}
+
+function appendContent(sheet: ProjectSheet, cells: string[]): void {
+  const text = cells.join(' ');
+  sheet.textMarkers.push(...findFootnoteMarkers(text));
+  const bullets = splitBullets(text);
+  if (/^\s*(?:<p>)?\s*[○〇◯]/u.test(text) || sheet.content.length === 0) sheet.content.push(...bullets);
+  else if (bullets.length > 0) {
+    const last = sheet.content.length - 1;
+    sheet.content[last] = cleanText(`${sheet.content[last]} ${bullets.join(' ')}`);
+  }
+}
+
+function readLine(state: SheetState, line: TextLine, centralCityHint: string | null): void {
+  const sheet = state.sheet;
+  const firstFilled = line.cells.findIndex((c) => c !== '');
+  const label = labelOf(line.cells[firstFilled] ?? '');
+  const rest = line.cells.slice(firstFilled + (label ? 1 : 0)).filter((c) => c !== '');
+  const kpiHeader = readKpiHeader(line);
+  if (kpiHeader) {
+    sheet.kpiHeader = kpiHeader;
+    state.block = 'kpi';
+  } else if (isBudgetHeader(line)) {
+    state.budgetHeader = line;
+    state.block = 'budget';
+  } else if (state.block === 'budget' && state.budgetValues === null && rest.every(looksLikeBudgetValue)) {
+    state.budgetValues = line;
+    state.block = 'other';
+  } else if (label === 'content') {
+    appendContent(sheet, rest);
+    state.block = 'content';
+  } else if (label === 'effect') {
+    sheet.textMarkers.push(...findFootnoteMarkers(rest.join(' ')));
+    sheet.effect = cleanText(rest.join(' '));
+    state.block = 'effect';
+  } else if (label === 'roles' || (state.block !== 'kpi' && centralCityHint !== null && comparisonKey(rest[0] ?? '') === comparisonKey(centralCityHint) && sheet.roles === null)) {
+    sheet.textMarkers.push(...findFootnoteMarkers(rest.join(' ')));
+    readRolesLine(state, rest, centralCityHint);
+    state.block = 'roles';
+  } else if (label === 'related') {
+    sheet.relatedMunicipalities = cleanText(rest.join(''));
+  } else if (label === 'kpi' || state.block === 'kpi') {
+    state.kpiRows.push({ line, labelCells: label ? firstFilled + 1 : 0 });
+    state.block = 'kpi';
+  } else if (state.block === 'roles') {
+    readRolesLine(state, rest, centralCityHint);
+  } else if (state.block === 'content') {
+    appendContent(sheet, rest);
+  } else if (state.block === 'effect') {
+    sheet.effect = cleanText(`${sheet.effect ?? ''} ${rest.join(' ')}`);
+  }
+}
+
+/**
+ * Reads one project sheet: its header line(s) (事業名, number, name that may run over two lines, 関係市町村),
+ * then each field, whichever line its label cell landed on. `centralCityHint` names the central city so
+ * a role-sharing line is recognised even without its label.
+ */
+export function parseProjectSheet(lines: TextLine[], centralCityHint: string | null): ProjectSheet | undefined {
+  const { header, used } = readSheetHeader(lines);
+  if (header.number === null) return undefined;
+  const sheet: ProjectSheet = {
+    number: header.number,
+    name: cleanText(header.nameParts.join(' ')),
+    relatedMunicipalities: header.related,
+    content: [],
+    effect: null,
+    budget: null,
+    roles: null,
+    kpiHeader: null,
+    kpis: [],
+    footnotes: [],
+    textMarkers: [],
+    issues: [],
+    firstLine: lines[0]?.no ?? 0,
+    lastLine: lines[0]?.no ?? 0,
+  };
+  const state: SheetState = { sheet, block: 'other', budgetHeader: null, budgetValues: null, kpiRows: [] };
+  for (const line of lines.slice(used)) {
+    if (line.text.trim() === '') {
+      if (state.block === 'kpi') state.block = 'other';
+      continue;
+    }
+    sheet.lastLine = line.no;
+    if (isFootnote(line)) {
+      const text = line.text.trim();
+      const key = toHalfWidth(/^(?:\\?\*|※|＊)([0-9０-９]*)/.exec(text)?.[1] ?? '');
+      sheet.footnotes.push({ key, text: cleanText(text.replace(/^(?:\\?\*|※|＊)[0-9０-９]*\s*/, '')), line: line.no });
+      state.block = 'other';
+      continue;
+    }
+    readLine(state, line, centralCityHint);
+  }
+  if (!state.budgetHeader) {
+    sheet.issues.push({ code: 'missing_budget_row', line: sheet.firstLine, excerpt: null, message: '事業費見込額の表がありません' });
+  }
+  if (state.budgetHeader) sheet.budget = readBudget(state.budgetHeader, state.budgetValues ?? undefined, sheet.issues);
+  if (!sheet.kpiHeader) {
+    sheet.issues.push({ code: 'missing_kpi_rows', line: sheet.lastLine, excerpt: null, message: '成果指標の表がありません' });
+  } else {
+    sheet.kpis = readKpiRows(sheet.kpiHeader, state.kpiRows);
+    if (sheet.kpis.length === 0) {
+      sheet.issues.push({
+        code: 'missing_kpi_rows',
+        line: sheet.kpiHeader.line,
+        excerpt: null,
+        message: '成果指標の見出しの下に指標の行がありません',
+      });
+    }
+  }
+  return sheet;
+}

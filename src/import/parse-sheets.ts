@@ -1,0 +1,87 @@
+import { cleanText } from './normalize-text.js';
+import { type Heading, parseRoleHeading, parseSectionHeading, stripHeadingMarks } from './parse-headings.js';
+import type { Placement } from './parse-matrix.js';
+import { isSheetStart, type ProjectSheet, parseProjectSheet } from './parse-project-sheet.js';
+import { filledCells, type TextLine } from './split-lines.js';
+
+export type SheetHeading = Heading & { role: number | null; policyArea: number | null; line: number };
+
+export type PlacedSheet = ProjectSheet & { placement: Placement; newLabelLine: number | null };
+
+export type SheetPart = { sheets: PlacedSheet[]; headings: SheetHeading[] };
+
+const NEW_LABEL = /^[【［[〔<＜]?\s*新\s*規\s*(?:事業)?\s*[】］\]〕>＞]?$/;
+const PAGE_NUMBER = /^[-－—‐]?\s*[0-9０-９]{1,3}\s*[-－—‐]?$/;
+
+/** A line that stands alone between sheets: a heading, the 新規 label, or noise such as a page number. */
+function readLoneLine(line: TextLine): Heading | 'new' | 'noise' | undefined {
+  const cells = filledCells(line);
+  if (cells.length !== 1) return undefined;
+  const text = stripHeadingMarks(cells[0] ?? '');
+  if (NEW_LABEL.test(text)) return 'new';
+  if (PAGE_NUMBER.test(text)) return 'noise';
+  // an indented cell is a continuation inside a sheet, never a heading
+  if (line.cells[0] === '') return undefined;
+  return parseSectionHeading(text) ?? parseRoleHeading(text);
+}
+
+function applyHeading(placement: Placement, h: Heading): void {
+  if (h.level === 'role') {
+    placement.role = h.no;
+    placement.policyArea = null;
+    placement.subField = null;
+  } else if (h.level === 'policyArea') {
+    placement.policyArea = h.no;
+    placement.subField = null;
+  } else placement.subField = h.no;
+}
+
+/**
+ * Reads the project sheets and the headings between them. A sheet runs from its 事業名 line to the next
+ * sheet, heading or 新規 label; its placement is the heading path above it.
+ */
+export function parseSheets(lines: TextLine[], centralCityHint: string | null): SheetPart {
+  const part: SheetPart = { sheets: [], headings: [] };
+  const placement: Placement = { role: null, policyArea: null, subField: null };
+  let newLabelLine: number | null = null;
+  let block: TextLine[] = [];
+  let lastHeading: SheetHeading | undefined;
+  const flush = () => {
+    const sheet = block.length > 0 ? parseProjectSheet(block, centralCityHint) : undefined;
+    if (sheet) part.sheets.push({ ...sheet, placement: { ...placement }, newLabelLine });
+    if (block.length > 0) newLabelLine = null;
+    block = [];
+  };
+  for (const line of lines) {
+    if (isSheetStart(line)) {
+      flush();
+      // a 新規 cell on the 事業名 line itself counts as the label
+      if (line.cells.some((c) => NEW_LABEL.test(c) && c !== '')) newLabelLine = line.no;
+      block.push(line);
+      lastHeading = undefined;
+      continue;
+    }
+    const lone = readLoneLine(line);
+    if (lone === 'noise') continue;
+    if (lone === 'new') {
+      flush();
+      newLabelLine = line.no;
+      continue;
+    }
+    if (lone) {
+      flush();
+      applyHeading(placement, lone);
+      lastHeading = { ...lone, role: placement.role, policyArea: placement.policyArea, line: line.no };
+      part.headings.push(lastHeading);
+      continue;
+    }
+    if (block.length === 0 && lastHeading && filledCells(line).length === 1) {
+      // a heading printed over two lines
+      lastHeading.title = cleanText(`${lastHeading.title}${filledCells(line)[0]}`);
+      continue;
+    }
+    if (block.length > 0) block.push(line);
+  }
+  flush();
+  return part;
+}

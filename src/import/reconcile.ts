@@ -1,0 +1,146 @@
+import { parseFiscalYearLabel } from '../domain/fiscal-year.js';
+import type { Budget, Finding, Kpi, Project } from '../domain/vision.js';
+import { attachFootnotes } from './attach-footnotes.js';
+import { cleanText, comparisonKey, removeFootnoteMarkers } from './normalize-text.js';
+import { parseBaseline, parseTarget } from './parse-kpi-values.js';
+import type { MatrixRow, Placement } from './parse-matrix.js';
+import type { PlacedSheet } from './parse-sheets.js';
+import { chooseMarkReading, readRelatedMunicipalities } from './resolve-participants.js';
+
+export type ReconcileContext = { partners: string[]; centralCity: string | null; hasMatrix: boolean };
+
+/** The project as reconciled, with where the matrix put it (the structure builder needs both). */
+export type ReconciledProject = { project: Project; matrixPlacement: Placement | null };
+
+function warn(code: Finding['code'], project: number, line: number | null, message: string, excerpt: string | null = null): Finding {
+  return { severity: 'warning', code, project, line, excerpt, message };
+}
+
+function checkBudgetTotal(number: number, budget: Budget, line: number | null): Finding | undefined {
+  const amounts = budget.years.flatMap((y) => (y.amount === null ? [] : [y.amount]));
+  const sum = amounts.reduce((a, b) => a + b, 0);
+  const total = budget.total.amount;
+  if (total === null ? amounts.length === 0 : total === sum) return undefined;
+  return warn(
+    'budget_total_mismatch',
+    number,
+    line,
+    `事業費の各年度の合計 ${sum.toLocaleString('ja-JP')} が計 ${total === null ? '（空欄または－）' : total.toLocaleString('ja-JP')} と一致しません`,
+  );
+}
+
+function readKpis(sheet: PlacedSheet, kpiNotes: (string | null)[]): Kpi[] {
+  const fiscalYear = sheet.kpiHeader?.targetYearText ? parseFiscalYearLabel(sheet.kpiHeader.targetYearText) : null;
+  return sheet.kpis.map((raw, i) => ({
+    indicator: cleanText(removeFootnoteMarkers(raw.indicator)),
+    note: kpiNotes[i] ?? null,
+    baseline: parseBaseline(raw.baseline),
+    target: parseTarget(raw.target, fiscalYear),
+  }));
+}
+
+function emptyProject(number: number, name: string): Project {
+  return {
+    number,
+    name,
+    nameInMatrix: null,
+    isNew: false,
+    role: 0,
+    policyArea: 0,
+    subField: null,
+    relatedMunicipalities: null,
+    participants: [],
+    content: [],
+    effect: null,
+    budget: { years: [], total: { amount: null, mark: 'blank' } },
+    roles: { centralCity: '', partners: '' },
+    kpis: [],
+    notes: [],
+    source: { lines: [0, 0] },
+  };
+}
+
+function fromSheet(sheet: PlacedSheet): Project {
+  const p = emptyProject(sheet.number, sheet.name);
+  p.relatedMunicipalities = sheet.relatedMunicipalities;
+  p.content = sheet.content;
+  p.effect = sheet.effect;
+  if (sheet.budget) p.budget = { years: sheet.budget.years, total: sheet.budget.total };
+  if (sheet.roles) p.roles = { centralCity: sheet.roles.centralCity, partners: sheet.roles.partners };
+  const { kpiNotes, projectNotes } = attachFootnotes(sheet);
+  p.kpis = readKpis(sheet, kpiNotes);
+  p.notes = projectNotes;
+  p.source = { lines: [sheet.firstLine, sheet.lastLine] };
+  return p;
+}
+
+function placeAndMark(p: Project, sheet: PlacedSheet | undefined, row: MatrixRow | undefined, ctx: ReconcileContext, findings: Finding[]): void {
+  const place = sheet && sheet.placement.role !== null ? sheet.placement : (row?.placement ?? sheet?.placement);
+  p.role = place?.role ?? 0;
+  p.policyArea = place?.policyArea ?? 0;
+  p.subField = place?.subField ?? null;
+  const related = readRelatedMunicipalities(p.relatedMunicipalities, ctx.partners, ctx.centralCity);
+  for (const name of related.unknown) {
+    findings.push(warn('unknown_municipality', p.number, sheet?.firstLine ?? null, `関係市町村の「${name}」は圏域の市町村にありません`, p.relatedMunicipalities));
+  }
+  const indexes = row ? chooseMarkReading(row.markReadings, related.indexes) : (related.indexes ?? []);
+  p.participants = indexes.flatMap((i) => (ctx.partners[i] === undefined ? [] : [ctx.partners[i]]));
+  if (row && related.indexes && related.unknown.length === 0 && related.indexes.join() !== indexes.join()) {
+    findings.push(
+      warn('participants_mismatch', p.number, row.line, `表の○（${p.participants.join('・') || 'なし'}）と関係市町村「${p.relatedMunicipalities}」が一致しません`),
+    );
+  }
+}
+
+function compareWithMatrix(p: Project, sheet: PlacedSheet, row: MatrixRow, findings: Finding[]): void {
+  if (comparisonKey(row.name) !== comparisonKey(sheet.name)) {
+    findings.push(warn('name_mismatch', p.number, sheet.firstLine, `事業名が表（${row.line}行）と事業シートで異なります`, `表: ${row.name} ／ 事業シート: ${sheet.name}`));
+  }
+  const label = sheet.newLabelLine !== null;
+  if (row.underlined !== label) {
+    const message = label
+      ? `事業シートに「新規」とありますが、表（${row.line}行）の事業名に下線がありません`
+      : `表の事業名に下線（新規）がありますが、事業シートに「新規」の表示がありません`;
+    findings.push(warn('new_mark_mismatch', p.number, sheet.newLabelLine ?? row.line, message));
+  }
+}
+
+/**
+ * Joins the matrix rows and the sheets into projects: the sheet gives every field and decides placement,
+ * the matrix gives the name as printed there, the underline and the ○ marks. Reports what disagrees.
+ */
+export function reconcileProjects(rows: MatrixRow[], sheets: PlacedSheet[], ctx: ReconcileContext): { projects: ReconciledProject[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const bySheet = new Map<number, PlacedSheet>();
+  for (const sheet of sheets) {
+    if (bySheet.has(sheet.number)) {
+      findings.push(warn('duplicate_project', sheet.number, sheet.firstLine, `事業番号${sheet.number}の事業シートが2回あります（後のものは読みません）`));
+    } else bySheet.set(sheet.number, sheet);
+  }
+  const byRow = new Map<number, MatrixRow>();
+  for (const row of rows) if (!byRow.has(row.number)) byRow.set(row.number, row);
+  const numbers = [...new Set([...bySheet.keys(), ...byRow.keys()])].sort((a, b) => a - b);
+  const projects = numbers.map((number): ReconciledProject => {
+    const sheet = bySheet.get(number);
+    const row = byRow.get(number);
+    const p = sheet ? fromSheet(sheet) : emptyProject(number, row?.name ?? '');
+    p.nameInMatrix = row?.name ?? null;
+    p.isNew = (row?.underlined ?? false) || (sheet?.newLabelLine ?? null) !== null;
+    placeAndMark(p, sheet, row, ctx, findings);
+    if (sheet && row) compareWithMatrix(p, sheet, row, findings);
+    if (!sheet && row) {
+      findings.push(warn('missing_sheet', number, row.line, `表にある事業${number}「${row.name}」の事業シートがありません`));
+      p.source = { lines: [row.line, row.line] };
+    }
+    if (sheet && !row && ctx.hasMatrix) {
+      findings.push(warn('missing_matrix_row', number, sheet.firstLine, `事業${number}「${sheet.name}」が連携協約項目の表にありません`));
+    }
+    if (sheet) {
+      for (const issue of sheet.issues) findings.push(warn(issue.code, number, issue.line, issue.message, issue.excerpt));
+      const totalCheck = sheet.budget ? checkBudgetTotal(number, p.budget, sheet.budget.line) : undefined;
+      if (totalCheck) findings.push(totalCheck);
+    }
+    return { project: p, matrixPlacement: row?.placement ?? null };
+  });
+  return { projects, findings };
+}

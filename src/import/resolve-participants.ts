@@ -1,0 +1,38 @@
+import { canonicalMunicipalityName } from '../domain/known-municipalities.js';
+import { comparisonKey } from './normalize-text.js';
+
+const ALL = /^(?:全市町村|全町村|全て|すべて|全域|圏域全体|全構成市町村)$/;
+
+/** The partners a 関係市町村 text names: all of them for 全市町村, else the listed ones, plus unknown names. */
+export function readRelatedMunicipalities(
+  text: string | null,
+  partners: string[],
+  centralCity: string | null,
+): { indexes: number[] | null; unknown: string[] } {
+  if (text === null || text.trim() === '') return { indexes: null, unknown: [] };
+  if (ALL.test(comparisonKey(text))) return { indexes: partners.map((_, i) => i), unknown: [] };
+  const names = text
+    .split(/[、，,・･\s／/]+|及び|および/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  const indexes: number[] = [];
+  const unknown: string[] = [];
+  const cityKey = centralCity === null ? null : comparisonKey(centralCity);
+  for (const name of names) {
+    const key = comparisonKey(canonicalMunicipalityName(name) ?? name);
+    if (key === cityKey) continue;
+    const i = partners.findIndex((p) => comparisonKey(p) === key || comparisonKey(p).startsWith(key));
+    if (i >= 0) indexes.push(i);
+    else unknown.push(name);
+  }
+  return { indexes: [...new Set(indexes)].sort((a, b) => a - b), unknown };
+}
+
+/** Picks the reading of the ○ cells that agrees with 関係市町村 when one does, else the best one. */
+export function chooseMarkReading(readings: number[][], related: number[] | null): number[] {
+  if (related) {
+    const match = readings.find((r) => r.length === related.length && r.every((v, i) => v === related[i]));
+    if (match) return match;
+  }
+  return readings[0] ?? [];
+}
