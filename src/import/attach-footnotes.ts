@@ -45,4 +45,3 @@ export function attachFootnotes(sheet: ProjectSheet): AttachedFootnotes {
   }
   return { kpiNotes, projectNotes };
 }
-

@@ -1,6 +1,6 @@
+import { parseFiscalYearLabel } from '../domain/fiscal-year.js';
 import { findMunicipalityCode } from '../domain/known-municipalities.js';
 import type { Area, Plan } from '../domain/vision.js';
-import { parseFiscalYearLabel } from '../domain/fiscal-year.js';
 import type { PlacedSheet } from './parse-sheets.js';
 import type { Preamble } from './read-preamble.js';
 
@@ -16,7 +16,11 @@ export function buildArea(preamble: Preamble, centralCity: string | null, partne
   return {
     name: preamble.areaName,
     kind: preamble.areaKind,
-    municipalities: names.map((name) => ({ code: findMunicipalityCode(name) ?? null, name, isCentralCity: name === centralCity })),
+    municipalities: names.map((name) => ({
+      code: findMunicipalityCode(name) ?? null,
+      name,
+      isCentralCity: name === centralCity,
+    })),
   };
 }
 

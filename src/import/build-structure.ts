@@ -35,7 +35,13 @@ function mapMatrixNodes(projects: StructureInput[], level: Heading['level']): Ma
   return mapping;
 }
 
-type NodeInfo = { title: string | null; line: number | null; matrix: PlacedHeading | null; count: number; firstProject: number | null };
+type NodeInfo = {
+  title: string | null;
+  line: number | null;
+  matrix: PlacedHeading | null;
+  count: number;
+  firstProject: number | null;
+};
 
 function sameTitle(a: string, b: string): boolean {
   return comparisonKey(a) === comparisonKey(b);

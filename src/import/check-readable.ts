@@ -11,8 +11,14 @@ function error(text: string, index: number, message: string): Finding {
   return { severity: 'error', code: 'unreadable_document', project: null, line, excerpt: null, message };
 }
 
-// C0 controls other than tab, line feed and carriage return do not occur in a text extraction.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+/** Index of the first C0 control other than tab, line feed and carriage return: none occur in a text extraction. */
+function firstControl(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
+  }
+  return -1;
+}
 
 /**
  * Refuses what is not the text of a document: an empty file, a binary file, or bytes that were not UTF-8
@@ -20,11 +26,17 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
  */
 export function checkReadable(text: string): Finding | undefined {
   if (text.replace(/^\uFEFF/, '').trim() === '') return error(text, 0, '文書が空です');
-  const control = CONTROL.exec(text);
-  if (control) return error(text, control.index, 'バイナリファイルのようです（制御文字があります）。文書のテキストを指定してください');
+  const control = firstControl(text);
+  if (control >= 0) {
+    return error(text, control, 'バイナリファイルのようです（制御文字があります）。文書のテキストを指定してください');
+  }
   const replacement = text.indexOf('\uFFFD');
   if (replacement >= 0) {
-    return error(text, replacement, 'UTF-8として読めない文字があります。Shift_JISなど別の文字コードの場合はUTF-8に変換してください');
+    return error(
+      text,
+      replacement,
+      'UTF-8として読めない文字があります。Shift_JISなど別の文字コードの場合はUTF-8に変換してください',
+    );
   }
   return undefined;
 }

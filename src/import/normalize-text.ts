@@ -6,10 +6,7 @@
 // Characters that are set solid in Japanese text: a space between two of them is a PDF line break.
 const JP = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆〇\\u3001-\\u303F\\uFF01-\\uFFEF※・';
 const SPACE = '[ \\t\\u3000]+';
-const BREAK_SPACE = new RegExp(
-  `(?<=[${JP}])${SPACE}(?=[${JP}0-9(])|(?<=[0-9)])${SPACE}(?=[${JP}])`,
-  'gu',
-);
+const BREAK_SPACE = new RegExp(`(?<=[${JP}])${SPACE}(?=[${JP}0-9(])|(?<=[0-9)])${SPACE}(?=[${JP}])`, 'gu');
 const TAG = /<\/?(?:u|p|sup|sub|b|i|span|strong|em)(?:\s[^>]*)?>/gi;
 const BR_TAG = /<br\s*\/?>/gi;
 
@@ -24,7 +21,10 @@ export function stripTags(text: string): string {
  * @example squeezeSpaces('あおもりフィールドスタ ディ支援事業') // 'あおもりフィールドスタディ支援事業'
  */
 export function squeezeSpaces(text: string): string {
-  return text.replace(/[ \t\u3000]+/g, ' ').trim().replace(BREAK_SPACE, '');
+  return text
+    .replace(/[ \t\u3000]+/g, ' ')
+    .trim()
+    .replace(BREAK_SPACE, '');
 }
 
 /** Tags stripped, then spaces squeezed: the form in which cell text is stored. */
@@ -34,9 +34,7 @@ export function cleanText(text: string): string {
 
 /** Full-width ASCII (digits, letters, ，．％（）／) to half-width, for reading numbers; not for storage of names. */
 export function toHalfWidth(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /**
@@ -69,4 +67,11 @@ export function findFootnoteMarkers(text: string): string[] {
 /** The text without its footnote markers. */
 export function removeFootnoteMarkers(text: string): string {
   return text.replace(FOOTNOTE_MARKER, '');
+}
+
+const PAGE_NUMBER = /^[-－—‐]?\s*[0-9０-９]{1,3}\s*[-－—‐]?$/;
+
+/** True for a page number such as `12` or `- 12 -` that a PDF extraction leaves between rows. */
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(text.trim());
 }

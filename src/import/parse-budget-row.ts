@@ -12,7 +12,9 @@ export type ReadCell = { cell: BudgetCell; unreadable: string | null };
  * @example parseBudgetCell('２，０１９') // { cell: { amount: 2019, mark: null }, unreadable: null }
  */
 export function parseBudgetCell(raw: string): ReadCell {
-  const text = toHalfWidth(raw).replace(/[\s、]/g, '').replace(/，/g, ',');
+  const text = toHalfWidth(raw)
+    .replace(/[\s、]/g, '')
+    .replace(/，/g, ',');
   if (text === '') return { cell: { amount: null, mark: 'blank' }, unreadable: null };
   if (isDash(text)) return { cell: { amount: null, mark: 'dash' }, unreadable: null };
   const m = AMOUNT.exec(text.replace(/千?円$/, ''));

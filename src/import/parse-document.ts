@@ -1,6 +1,8 @@
 import type { Finding, Vision } from '../domain/vision.js';
+import { buildArea, buildPlan } from './build-plan.js';
 import { buildStructure } from './build-structure.js';
 import { checkReadable } from './check-readable.js';
+import { findCentralCity } from './find-central-city.js';
 import { comparisonKey } from './normalize-text.js';
 import { isMatrixHeader, parseMatrix } from './parse-matrix.js';
 import { isSheetStart } from './parse-project-sheet.js';
@@ -8,8 +10,6 @@ import { parseSheets } from './parse-sheets.js';
 import { readPreamble } from './read-preamble.js';
 import { reconcileProjects } from './reconcile.js';
 import { filledCells, splitLines, type TextLine } from './split-lines.js';
-import { findCentralCity } from './find-central-city.js';
-import { buildArea, buildPlan } from './build-plan.js';
 
 export type ParseResult = { vision: Vision; findings: Finding[] };
 
@@ -67,18 +67,34 @@ export function parseDocument(text: string): ParseResult {
   const matrix = parseMatrix(matrixAt >= 0 && matrixAt < sheetsAt ? lines.slice(matrixAt, sheetsAt) : []);
   const centralCity = findCentralCity(lines);
   const sheetPart = parseSheets(lines.slice(sheetsAt), centralCity);
-  const partners = matrix.partners.filter((p) => centralCity === null || comparisonKey(p) !== comparisonKey(centralCity));
+  const partners = matrix.partners.filter(
+    (p) => centralCity === null || comparisonKey(p) !== comparisonKey(centralCity),
+  );
   const { projects, findings } = reconcileProjects(matrix.rows, sheetPart.sheets, {
     partners,
     centralCity,
     hasMatrix: matrix.rows.length > 0,
   });
   const structure = buildStructure(
-    projects.map((p) => ({ number: p.project.number, placement: placementOf(p.project), matrixPlacement: p.matrixPlacement })),
+    projects.map((p) => ({
+      number: p.project.number,
+      placement: placementOf(p.project),
+      matrixPlacement: p.matrixPlacement,
+    })),
     sheetPart.headings,
     matrix.headings,
   );
   const all = [...findings, ...structure.findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (projects.length === 0) {
+    all.push({
+      severity: 'error',
+      code: 'unreadable_document',
+      project: null,
+      line: lines[matrixAt >= 0 ? matrixAt : firstSheet]?.no ?? 1,
+      excerpt: null,
+      message: '事業が1件も読めません（表の行も事業シートもありません）',
+    });
+  }
   const vision: Vision = {
     format: 'renkei-vision',
     version: 1,

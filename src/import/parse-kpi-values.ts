@@ -50,12 +50,24 @@ export function parseTarget(raw: string, fiscalYear: number | null): Target {
   const after = PER_YEAR_AFTER.exec(half) ?? PER_YEAR_PLAIN.exec(half);
   if (after) {
     const per = after[3] === '年' ? '年' : '年度';
-    return { ...base, kind: 'per_year_at_least', value: toNumber(after[1] ?? ''), unit: unitOrNull(after[2] ?? ''), per };
+    return {
+      ...base,
+      kind: 'per_year_at_least',
+      value: toNumber(after[1] ?? ''),
+      unit: unitOrNull(after[2] ?? ''),
+      per,
+    };
   }
   const before = PER_YEAR_BEFORE.exec(half);
   if (before) {
     const per = before[1] === '年' ? '年' : '年度';
-    return { ...base, kind: 'per_year_at_least', value: toNumber(before[2] ?? ''), unit: unitOrNull(before[3] ?? ''), per };
+    return {
+      ...base,
+      kind: 'per_year_at_least',
+      value: toNumber(before[2] ?? ''),
+      unit: unitOrNull(before[3] ?? ''),
+      per,
+    };
   }
   const percent = PERCENT.exec(half);
   if (percent) return { ...base, kind: 'percentage', value: toNumber(percent[1] ?? ''), unit: '%' };

@@ -1,4 +1,4 @@
-import { cleanText, comparisonKey, toHalfWidth } from './normalize-text.js';
+import { cleanText, comparisonKey, isPageNumber, toHalfWidth } from './normalize-text.js';
 import { type Heading, hasDeclaredCount, parseRoleHeading, parseSectionHeading } from './parse-headings.js';
 import type { TextLine } from './split-lines.js';
 
@@ -46,13 +46,12 @@ function headerPartners(line: TextLine): { names: string[]; firstColumn: number 
   return { names, firstColumn };
 }
 
-/** Maps a header cell such as 「外ヶ浜」 to the partner list of the first header (「外ヶ浜町」). */
-function canonicalPartner(partners: string[], name: string): string | undefined {
+/** Maps a header cell such as 「外ヶ浜」 to its index in the partner list of the first header (「外ヶ浜町」). */
+function canonicalPartnerIndex(partners: string[], name: string): number {
   const key = comparisonKey(name);
-  return (
-    partners.find((p) => comparisonKey(p) === key) ??
-    partners.find((p) => comparisonKey(p).startsWith(key) || key.startsWith(comparisonKey(p)))
-  );
+  const exact = partners.findIndex((p) => comparisonKey(p) === key);
+  if (exact >= 0) return exact;
+  return partners.findIndex((p) => comparisonKey(p).startsWith(key) || key.startsWith(comparisonKey(p)));
 }
 
 /** The partner-column windows of the cells after the name that hold every ○, header-aligned first. */
@@ -128,13 +127,19 @@ export function parseMatrix(lines: TextLine[]): Matrix {
   const placement: Placement = { role: null, policyArea: null, subField: null };
   let headerColumn = -1;
   let previous: MatrixRow | undefined;
+  let pendingNumber: number | null = null;
+  let columnMap: number[] = [];
   for (const line of lines) {
-    if (line.text.trim() === '') continue;
+    if (line.text.trim() === '' || (line.cells.length === 1 && isPageNumber(line.text))) continue;
     if (isMatrixHeader(line)) {
       const { names, firstColumn } = headerPartners(line);
       if (names.length > 0) {
         if (matrix.partners.length === 0) matrix.partners = names;
-        else names.forEach((n) => canonicalPartner(matrix.partners, n));
+        // a later page may print the towns in another order or abbreviated: map its columns back
+        columnMap = names.map((n, k) => {
+          const i = canonicalPartnerIndex(matrix.partners, n);
+          return i < 0 ? k : i;
+        });
         headerColumn = firstColumn;
       }
       matrix.headerLines.push(line.no);
@@ -152,7 +157,17 @@ export function parseMatrix(lines: TextLine[]): Matrix {
       } else placement.subField = h.no;
       matrix.headings.push({ ...h, role: placement.role, policyArea: placement.policyArea, line: line.no });
     }
-    const readings = readMarks(line.cells, row.nameIndex, Math.max(matrix.partners.length, 1), headerColumn);
+    const readings = readMarks(line.cells, row.nameIndex, Math.max(matrix.partners.length, 1), headerColumn).map(
+      (reading) => reading.map((k) => columnMap[k] ?? k).sort((a, b) => a - b),
+    );
+    const hasMarks = (readings[0]?.length ?? 0) > 0;
+    if (row.number !== null && row.name === null && !hasMarks) {
+      // a lone number: a page number, or a project number whose name is on the next line
+      pendingNumber = row.number;
+      continue;
+    }
+    if (row.number === null && pendingNumber !== null && row.name !== null) row.number = pendingNumber;
+    pendingNumber = null;
     if (row.number !== null) {
       const rawName = row.name ?? '';
       previous = {

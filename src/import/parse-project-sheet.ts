@@ -134,13 +134,19 @@ function readBudget(header: TextLine, values: TextLine | undefined, issues: Shee
       });
     }
   });
-  const years = yearCols.map(({ fy }, k) => ({ fiscalYear: fy, ...(read[k]?.cell ?? { amount: null, mark: 'blank' }) }));
+  const years = yearCols.map(({ fy }, k) => ({
+    fiscalYear: fy,
+    ...(read[k]?.cell ?? { amount: null, mark: 'blank' }),
+  }));
   const total = read[yearCols.length]?.cell ?? { amount: null, mark: 'blank' };
   return { years: years as BudgetYear[], total, unit, line: values.no };
 }
 
 function isBudgetHeader(line: TextLine): boolean {
-  return line.cells.filter((c) => parseFiscalYearLabel(c) !== null).length >= 1 && line.cells.some((c) => /^計$|^合計$/.test(c.replace(/\s+/g, '')));
+  return (
+    line.cells.filter((c) => parseFiscalYearLabel(c) !== null).length >= 1 &&
+    line.cells.some((c) => /^計$|^合計$/.test(c.replace(/\s+/g, '')))
+  );
 }
 
 function isFootnote(line: TextLine): boolean {
@@ -212,7 +218,13 @@ function readLine(state: SheetState, line: TextLine, centralCityHint: string | n
     sheet.textMarkers.push(...findFootnoteMarkers(rest.join(' ')));
     sheet.effect = cleanText(rest.join(' '));
     state.block = 'effect';
-  } else if (label === 'roles' || (state.block !== 'kpi' && centralCityHint !== null && comparisonKey(rest[0] ?? '') === comparisonKey(centralCityHint) && sheet.roles === null)) {
+  } else if (
+    label === 'roles' ||
+    (state.block !== 'kpi' &&
+      centralCityHint !== null &&
+      comparisonKey(rest[0] ?? '') === comparisonKey(centralCityHint) &&
+      sheet.roles === null)
+  ) {
     sheet.textMarkers.push(...findFootnoteMarkers(rest.join(' ')));
     readRolesLine(state, rest, centralCityHint);
     state.block = 'roles';
@@ -271,11 +283,21 @@ export function parseProjectSheet(lines: TextLine[], centralCityHint: string | n
     readLine(state, line, centralCityHint);
   }
   if (!state.budgetHeader) {
-    sheet.issues.push({ code: 'missing_budget_row', line: sheet.firstLine, excerpt: null, message: '事業費見込額の表がありません' });
+    sheet.issues.push({
+      code: 'missing_budget_row',
+      line: sheet.firstLine,
+      excerpt: null,
+      message: '事業費見込額の表がありません',
+    });
   }
   if (state.budgetHeader) sheet.budget = readBudget(state.budgetHeader, state.budgetValues ?? undefined, sheet.issues);
   if (!sheet.kpiHeader) {
-    sheet.issues.push({ code: 'missing_kpi_rows', line: sheet.lastLine, excerpt: null, message: '成果指標の表がありません' });
+    sheet.issues.push({
+      code: 'missing_kpi_rows',
+      line: sheet.lastLine,
+      excerpt: null,
+      message: '成果指標の表がありません',
+    });
   } else {
     sheet.kpis = readKpiRows(sheet.kpiHeader, state.kpiRows);
     if (sheet.kpis.length === 0) {

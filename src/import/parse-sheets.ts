@@ -1,4 +1,4 @@
-import { cleanText } from './normalize-text.js';
+import { cleanText, isPageNumber } from './normalize-text.js';
 import { type Heading, parseRoleHeading, parseSectionHeading, stripHeadingMarks } from './parse-headings.js';
 import type { Placement } from './parse-matrix.js';
 import { isSheetStart, type ProjectSheet, parseProjectSheet } from './parse-project-sheet.js';
@@ -11,7 +11,6 @@ export type PlacedSheet = ProjectSheet & { placement: Placement; newLabelLine: n
 export type SheetPart = { sheets: PlacedSheet[]; headings: SheetHeading[] };
 
 const NEW_LABEL = /^[【［[〔<＜]?\s*新\s*規\s*(?:事業)?\s*[】］\]〕>＞]?$/;
-const PAGE_NUMBER = /^[-－—‐]?\s*[0-9０-９]{1,3}\s*[-－—‐]?$/;
 
 /** A line that stands alone between sheets: a heading, the 新規 label, or noise such as a page number. */
 function readLoneLine(line: TextLine): Heading | 'new' | 'noise' | undefined {
@@ -19,7 +18,7 @@ function readLoneLine(line: TextLine): Heading | 'new' | 'noise' | undefined {
   if (cells.length !== 1) return undefined;
   const text = stripHeadingMarks(cells[0] ?? '');
   if (NEW_LABEL.test(text)) return 'new';
-  if (PAGE_NUMBER.test(text)) return 'noise';
+  if (isPageNumber(text)) return 'noise';
   // an indented cell is a continuation inside a sheet, never a heading
   if (line.cells[0] === '') return undefined;
   return parseSectionHeading(text) ?? parseRoleHeading(text);

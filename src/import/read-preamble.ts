@@ -32,6 +32,7 @@ export function readPreamble(lines: TextLine[]): Preamble {
   const title = cleanText(stripHeadingMarks(titleLine?.text ?? ''));
   const area = AREA.exec(title.replace(/\s+/g, ''));
   const areaName = area ? cleanText(area[1] ?? '') : title.replace(/(?:共生)?ビジョン.*$/, '');
-  const areaKind: AreaKind = area?.[2] === '連携中枢都市圏' ? '連携中枢都市圏' : area?.[2] === '定住自立圏' ? '定住自立圏' : 'other';
+  const areaKind: AreaKind =
+    area?.[2] === '連携中枢都市圏' ? '連携中枢都市圏' : area?.[2] === '定住自立圏' ? '定住自立圏' : 'other';
   return { title, areaName, areaKind, revision: readRevision(lines) };
 }

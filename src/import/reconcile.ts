@@ -12,7 +12,13 @@ export type ReconcileContext = { partners: string[]; centralCity: string | null;
 /** The project as reconciled, with where the matrix put it (the structure builder needs both). */
 export type ReconciledProject = { project: Project; matrixPlacement: Placement | null };
 
-function warn(code: Finding['code'], project: number, line: number | null, message: string, excerpt: string | null = null): Finding {
+function warn(
+  code: Finding['code'],
+  project: number,
+  line: number | null,
+  message: string,
+  excerpt: string | null = null,
+): Finding {
   return { severity: 'warning', code, project, line, excerpt, message };
 }
 
@@ -74,27 +80,54 @@ function fromSheet(sheet: PlacedSheet): Project {
   return p;
 }
 
-function placeAndMark(p: Project, sheet: PlacedSheet | undefined, row: MatrixRow | undefined, ctx: ReconcileContext, findings: Finding[]): void {
+function placeAndMark(
+  p: Project,
+  sheet: PlacedSheet | undefined,
+  row: MatrixRow | undefined,
+  ctx: ReconcileContext,
+  findings: Finding[],
+): void {
   const place = sheet && sheet.placement.role !== null ? sheet.placement : (row?.placement ?? sheet?.placement);
   p.role = place?.role ?? 0;
   p.policyArea = place?.policyArea ?? 0;
   p.subField = place?.subField ?? null;
   const related = readRelatedMunicipalities(p.relatedMunicipalities, ctx.partners, ctx.centralCity);
   for (const name of related.unknown) {
-    findings.push(warn('unknown_municipality', p.number, sheet?.firstLine ?? null, `関係市町村の「${name}」は圏域の市町村にありません`, p.relatedMunicipalities));
+    findings.push(
+      warn(
+        'unknown_municipality',
+        p.number,
+        sheet?.firstLine ?? null,
+        `関係市町村の「${name}」は圏域の市町村にありません`,
+        p.relatedMunicipalities,
+      ),
+    );
   }
   const indexes = row ? chooseMarkReading(row.markReadings, related.indexes) : (related.indexes ?? []);
   p.participants = indexes.flatMap((i) => (ctx.partners[i] === undefined ? [] : [ctx.partners[i]]));
   if (row && related.indexes && related.unknown.length === 0 && related.indexes.join() !== indexes.join()) {
     findings.push(
-      warn('participants_mismatch', p.number, row.line, `表の○（${p.participants.join('・') || 'なし'}）と関係市町村「${p.relatedMunicipalities}」が一致しません`),
+      warn(
+        'participants_mismatch',
+        p.number,
+        row.line,
+        `表の○（${p.participants.join('・') || 'なし'}）と関係市町村「${p.relatedMunicipalities}」が一致しません`,
+      ),
     );
   }
 }
 
 function compareWithMatrix(p: Project, sheet: PlacedSheet, row: MatrixRow, findings: Finding[]): void {
   if (comparisonKey(row.name) !== comparisonKey(sheet.name)) {
-    findings.push(warn('name_mismatch', p.number, sheet.firstLine, `事業名が表（${row.line}行）と事業シートで異なります`, `表: ${row.name} ／ 事業シート: ${sheet.name}`));
+    findings.push(
+      warn(
+        'name_mismatch',
+        p.number,
+        sheet.firstLine,
+        `事業名が表（${row.line}行）と事業シートで異なります`,
+        `表: ${row.name} ／ 事業シート: ${sheet.name}`,
+      ),
+    );
   }
   const label = sheet.newLabelLine !== null;
   if (row.underlined !== label) {
@@ -109,12 +142,23 @@ function compareWithMatrix(p: Project, sheet: PlacedSheet, row: MatrixRow, findi
  * Joins the matrix rows and the sheets into projects: the sheet gives every field and decides placement,
  * the matrix gives the name as printed there, the underline and the ○ marks. Reports what disagrees.
  */
-export function reconcileProjects(rows: MatrixRow[], sheets: PlacedSheet[], ctx: ReconcileContext): { projects: ReconciledProject[]; findings: Finding[] } {
+export function reconcileProjects(
+  rows: MatrixRow[],
+  sheets: PlacedSheet[],
+  ctx: ReconcileContext,
+): { projects: ReconciledProject[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const bySheet = new Map<number, PlacedSheet>();
   for (const sheet of sheets) {
     if (bySheet.has(sheet.number)) {
-      findings.push(warn('duplicate_project', sheet.number, sheet.firstLine, `事業番号${sheet.number}の事業シートが2回あります（後のものは読みません）`));
+      findings.push(
+        warn(
+          'duplicate_project',
+          sheet.number,
+          sheet.firstLine,
+          `事業番号${sheet.number}の事業シートが2回あります（後のものは読みません）`,
+        ),
+      );
     } else bySheet.set(sheet.number, sheet);
   }
   const byRow = new Map<number, MatrixRow>();
@@ -129,14 +173,24 @@ export function reconcileProjects(rows: MatrixRow[], sheets: PlacedSheet[], ctx:
     placeAndMark(p, sheet, row, ctx, findings);
     if (sheet && row) compareWithMatrix(p, sheet, row, findings);
     if (!sheet && row) {
-      findings.push(warn('missing_sheet', number, row.line, `表にある事業${number}「${row.name}」の事業シートがありません`));
+      findings.push(
+        warn('missing_sheet', number, row.line, `表にある事業${number}「${row.name}」の事業シートがありません`),
+      );
       p.source = { lines: [row.line, row.line] };
     }
     if (sheet && !row && ctx.hasMatrix) {
-      findings.push(warn('missing_matrix_row', number, sheet.firstLine, `事業${number}「${sheet.name}」が連携協約項目の表にありません`));
+      findings.push(
+        warn(
+          'missing_matrix_row',
+          number,
+          sheet.firstLine,
+          `事業${number}「${sheet.name}」が連携協約項目の表にありません`,
+        ),
+      );
     }
     if (sheet) {
-      for (const issue of sheet.issues) findings.push(warn(issue.code, number, issue.line, issue.message, issue.excerpt));
+      for (const issue of sheet.issues)
+        findings.push(warn(issue.code, number, issue.line, issue.message, issue.excerpt));
       const totalCheck = sheet.budget ? checkBudgetTotal(number, p.budget, sheet.budget.line) : undefined;
       if (totalCheck) findings.push(totalCheck);
     }
