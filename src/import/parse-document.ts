@@ -4,12 +4,13 @@ import { buildStructure } from './build-structure.js';
 import { checkReadable } from './check-readable.js';
 import { findCentralCity } from './find-central-city.js';
 import { comparisonKey } from './normalize-text.js';
-import { isMatrixHeader, parseMatrix } from './parse-matrix.js';
+import { parseMatrix } from './parse-matrix.js';
 import { isSheetStart } from './parse-project-sheet.js';
 import { parseSheets } from './parse-sheets.js';
 import { readPreamble } from './read-preamble.js';
 import { reconcileProjects } from './reconcile.js';
-import { filledCells, splitLines, type TextLine } from './split-lines.js';
+import { splitLines } from './split-lines.js';
+import { splitSections } from './split-sections.js';
 
 export type ParseResult = { vision: Vision; findings: Finding[] };
 
@@ -25,20 +26,6 @@ function emptyVision(findings: Finding[]): Vision {
   };
 }
 
-/** Where the sheets begin: the first 事業名 line, less the headings and 新規 labels just above it. */
-function sheetRegionStart(lines: TextLine[], firstSheet: number): number {
-  let start = firstSheet;
-  while (start > 0) {
-    const line = lines[start - 1];
-    if (!line) break;
-    const cells = filledCells(line);
-    const lone = cells.length === 1 && line.cells[0] !== '';
-    if (cells.length !== 0 && !lone) break;
-    start--;
-  }
-  return start;
-}
-
 /**
  * Reads the text of a vision document (chapter 4: the 連携協約項目 matrix and the project sheets).
  * Pure: content problems come back as findings; a document that cannot be read gets an error finding.
@@ -48,9 +35,9 @@ export function parseDocument(text: string): ParseResult {
   const unreadable = checkReadable(text);
   if (unreadable) return { vision: emptyVision([unreadable]), findings: [unreadable] };
   const lines = splitLines(text);
-  const matrixAt = lines.findIndex(isMatrixHeader);
-  const firstSheet = lines.findIndex(isSheetStart);
-  if (matrixAt < 0 && firstSheet < 0) {
+  const sections = splitSections(lines);
+  const matrix = parseMatrix(sections.matrix);
+  if (sections.matrix.length === 0 && !sections.sheets.some(isSheetStart)) {
     const f: Finding = {
       severity: 'error',
       code: 'unreadable_document',
@@ -61,12 +48,9 @@ export function parseDocument(text: string): ParseResult {
     };
     return { vision: emptyVision([f]), findings: [f] };
   }
-  const sheetsAt = firstSheet < 0 ? lines.length : sheetRegionStart(lines, firstSheet);
-  const preambleEnd = matrixAt >= 0 && matrixAt < sheetsAt ? matrixAt : sheetsAt;
-  const preamble = readPreamble(lines.slice(0, preambleEnd));
-  const matrix = parseMatrix(matrixAt >= 0 && matrixAt < sheetsAt ? lines.slice(matrixAt, sheetsAt) : []);
+  const preamble = readPreamble(sections.preamble);
   const centralCity = findCentralCity(lines);
-  const sheetPart = parseSheets(lines.slice(sheetsAt), centralCity);
+  const sheetPart = parseSheets(sections.sheets, centralCity);
   const partners = matrix.partners.filter(
     (p) => centralCity === null || comparisonKey(p) !== comparisonKey(centralCity),
   );
@@ -90,7 +74,7 @@ export function parseDocument(text: string): ParseResult {
       severity: 'error',
       code: 'unreadable_document',
       project: null,
-      line: lines[matrixAt >= 0 ? matrixAt : firstSheet]?.no ?? 1,
+      line: sections.matrix[0]?.no ?? sections.sheets[0]?.no ?? 1,
       excerpt: null,
       message: '事業が1件も読めません（表の行も事業シートもありません）',
     });

@@ -45,6 +45,7 @@ export function parseSheets(lines: TextLine[], centralCityHint: string | null): 
   let newLabelLine: number | null = null;
   let block: TextLine[] = [];
   let lastHeading: SheetHeading | undefined;
+  let lastHeadingEnd = 0;
   const flush = () => {
     const sheet = block.length > 0 ? parseProjectSheet(block, centralCityHint) : undefined;
     if (sheet) part.sheets.push({ ...sheet, placement: { ...placement }, newLabelLine });
@@ -72,11 +73,13 @@ export function parseSheets(lines: TextLine[], centralCityHint: string | null): 
       applyHeading(placement, lone);
       lastHeading = { ...lone, role: placement.role, policyArea: placement.policyArea, line: line.no };
       part.headings.push(lastHeading);
+      lastHeadingEnd = line.no;
       continue;
     }
-    if (block.length === 0 && lastHeading && filledCells(line).length === 1) {
+    if (block.length === 0 && lastHeading && line.no === lastHeadingEnd + 1 && filledCells(line).length === 1) {
       // a heading printed over two lines
       lastHeading.title = cleanText(`${lastHeading.title}${filledCells(line)[0]}`);
+      lastHeadingEnd = line.no;
       continue;
     }
     if (block.length > 0) block.push(line);
