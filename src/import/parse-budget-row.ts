@@ -1,7 +1,8 @@
 import type { BudgetCell } from '../domain/vision.js';
 import { isDash, toHalfWidth } from './normalize-text.js';
 
-const AMOUNT = /^([△▲-])?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$/;
+// amounts are whole thousand yen (DESIGN.md §7): a decimal is reported, not guessed
+const AMOUNT = /^([△▲-])?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)$/;
 
 /** A budget cell as read, or the reason it could not be read. */
 export type ReadCell = { cell: BudgetCell; unreadable: string | null };
@@ -19,7 +20,7 @@ export function parseBudgetCell(raw: string): ReadCell {
   if (isDash(text)) return { cell: { amount: null, mark: 'dash' }, unreadable: null };
   const m = AMOUNT.exec(text.replace(/千?円$/, ''));
   if (!m) return { cell: { amount: null, mark: 'blank' }, unreadable: raw };
-  const value = Number(`${(m[2] ?? '').replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
+  const value = Number((m[2] ?? '').replace(/,/g, ''));
   return { cell: { amount: m[1] ? -value : value, mark: null }, unreadable: null };
 }
 

@@ -157,6 +157,25 @@ test('a header repeated after a page break keeps the first partner list', () => 
   assert.deepEqual(row(m.rows, 37).markReadings[0], [0, 1, 2, 3]);
 });
 
+test('a later header that prints the towns in another order maps its columns back', () => {
+  const m = matrixOf(
+    HEADER,
+    '\t\t1 連携中枢都市圏ビジョン懇談会の運営\t○\t○\t○\t○',
+    '役割\t連携施策\t\t今別町\t平内町\t外ヶ浜\t蓬田村',
+    '\t\t2 起業・創業等支援拠点運営事業\t○\t\t\t',
+    '\t\t3 中小事業者ビジネスサポート事業\t\t○\t○\t',
+  );
+  assert.deepEqual(m.partners, PARTNERS);
+  assert.deepEqual(
+    m.rows.map((r) => [r.number, r.markReadings[0]]),
+    [
+      [1, [0, 1, 2, 3]],
+      [2, [1]],
+      [3, [0, 2]],
+    ],
+  );
+});
+
 test('a name printed over two lines becomes one row', () => {
   const marksFirst = matrixOf(
     HEADER_SEPARATE,

@@ -189,6 +189,19 @@ export function reconcileProjects(
       );
     }
     if (sheet) {
+      sheet.kpis.forEach((raw, i) => {
+        const target = p.kpis[i]?.target;
+        if (target?.kind === 'absolute' && target.value === null) {
+          findings.push({
+            severity: 'info',
+            code: 'unreadable_cell',
+            project: number,
+            line: raw.line,
+            excerpt: target.text,
+            message: `目標値「${target.text}」を数値として読めません（文のまま保存します）`,
+          });
+        }
+      });
       for (const issue of sheet.issues)
         findings.push(warn(issue.code, number, issue.line, issue.message, issue.excerpt));
       const totalCheck = sheet.budget ? checkBudgetTotal(number, p.budget, sheet.budget.line) : undefined;

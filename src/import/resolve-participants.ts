@@ -12,8 +12,8 @@ export function readRelatedMunicipalities(
   if (text === null || text.trim() === '') return { indexes: null, unknown: [] };
   if (ALL.test(comparisonKey(text))) return { indexes: partners.map((_, i) => i), unknown: [] };
   const names = text
-    .split(/[、，,・･\s／/]+|及び|および/)
-    .map((n) => n.trim())
+    .split(/[、，,・･／/]+|及び|および/)
+    .map((n) => n.replace(/\s+/g, ''))
     .filter((n) => n !== '');
   const indexes: number[] = [];
   const unknown: string[] = [];
@@ -21,7 +21,8 @@ export function readRelatedMunicipalities(
   for (const name of names) {
     const key = comparisonKey(canonicalMunicipalityName(name) ?? name);
     if (key === cityKey) continue;
-    const i = partners.findIndex((p) => comparisonKey(p) === key || comparisonKey(p).startsWith(key));
+    // a name may be printed without its 町/村 (「外ヶ浜」), never shorter than two characters
+    const i = partners.findIndex((p) => comparisonKey(p) === key || (key.length >= 2 && comparisonKey(p).startsWith(key)));
     if (i >= 0) indexes.push(i);
     else unknown.push(name);
   }
