@@ -11,7 +11,8 @@ export type Heading = {
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚';
 const DECLARED_COUNT = /\s*[（(]\s*([0-9０-９]+)\s*事業\s*[)）]\s*$/;
 // `1圏域…` without a space is a heading too, but not `12月に…`: a counter after the number is a quantity
-const ROLE = /^([0-9０-９]{1,2})\s*[.．]?\s+(\S.*)$|^([0-9０-９]{1,2})([^\s0-9０-９.．,，、)）月年日回件人名%％円万千百時分歳か箇ヶ].*)$/;
+const ROLE =
+  /^([0-9０-９]{1,2})\s*[.．]?\s+(\S.*)$|^([0-9０-９]{1,2})([^\s0-9０-９.．,，、)）月年日回件人名%％円万千百時分歳か箇ヶ].*)$/;
 const POLICY = /^[（(]\s*([0-9０-９]{1,2})\s*[)）]\s*(.*)$/;
 const SUB_FIELD = new RegExp(`^([${CIRCLED}])\\s*(.*)$`);
 

@@ -42,39 +42,41 @@ export function parseBaseline(raw: string): Baseline {
  */
 export function parseTarget(raw: string, fiscalYear: number | null): Target {
   const text = cleanText(removeFootnoteMarkers(stripTags(raw)));
-  const base = { text, value: null, unit: null, per: null, mergedInto: null, fiscalYear } as const;
-  if (text === '' || isDash(text)) return { ...base, kind: 'none' };
+  // key order as in Vision JSON (DESIGN.md §6)
+  const make = (
+    kind: Target['kind'],
+    fields: Partial<Pick<Target, 'value' | 'unit' | 'per' | 'mergedInto'>> = {},
+  ): Target => ({
+    text,
+    kind,
+    value: fields.value ?? null,
+    unit: fields.unit ?? null,
+    per: fields.per ?? null,
+    mergedInto: fields.mergedInto ?? null,
+    fiscalYear,
+  });
+  if (text === '' || isDash(text)) return make('none');
   const half = toHalfWidth(text).replace(/\s+/g, '').replace(/，/g, ',');
   const merged = MERGED.exec(half);
-  if (merged) return { ...base, kind: 'merged_into', mergedInto: Number(merged[1]) };
+  if (merged) return make('merged_into', { mergedInto: Number(merged[1]) });
   const after = PER_YEAR_AFTER.exec(half) ?? PER_YEAR_PLAIN.exec(half);
   if (after) {
     const per = after[3] === '年' ? '年' : '年度';
-    return {
-      ...base,
-      kind: 'per_year_at_least',
-      value: toNumber(after[1] ?? ''),
-      unit: unitOrNull(after[2] ?? ''),
-      per,
-    };
+    return make('per_year_at_least', { value: toNumber(after[1] ?? ''), unit: unitOrNull(after[2] ?? ''), per });
   }
   const before = PER_YEAR_BEFORE.exec(half);
   if (before) {
     const per = before[1] === '年' ? '年' : '年度';
-    return {
-      ...base,
-      kind: 'per_year_at_least',
-      value: toNumber(before[2] ?? ''),
-      unit: unitOrNull(before[3] ?? ''),
-      per,
-    };
+    return make('per_year_at_least', { value: toNumber(before[2] ?? ''), unit: unitOrNull(before[3] ?? ''), per });
   }
   const percent = PERCENT.exec(half);
-  if (percent) return { ...base, kind: 'percentage', value: toNumber(percent[1] ?? ''), unit: '%' };
+  if (percent) return make('percentage', { value: toNumber(percent[1] ?? ''), unit: '%' });
   const absolute = VALUE_AND_UNIT.exec(half);
   if (absolute) {
-    const unit = (absolute[2] ?? '').replace(/以上$/, '');
-    return { ...base, kind: 'absolute', value: toNumber(absolute[1] ?? ''), unit: unitOrNull(unit) };
+    return make('absolute', {
+      value: toNumber(absolute[1] ?? ''),
+      unit: unitOrNull((absolute[2] ?? '').replace(/以上$/, '')),
+    });
   }
-  return { ...base, kind: 'absolute' };
+  return make('absolute');
 }

@@ -22,7 +22,9 @@ export function readRelatedMunicipalities(
     const key = comparisonKey(canonicalMunicipalityName(name) ?? name);
     if (key === cityKey) continue;
     // a name may be printed without its 町/村 (「外ヶ浜」), never shorter than two characters
-    const i = partners.findIndex((p) => comparisonKey(p) === key || (key.length >= 2 && comparisonKey(p).startsWith(key)));
+    const i = partners.findIndex(
+      (p) => comparisonKey(p) === key || (key.length >= 2 && comparisonKey(p).startsWith(key)),
+    );
     if (i >= 0) indexes.push(i);
     else unknown.push(name);
   }

@@ -1,0 +1,45 @@
+import type { CliCommand } from './cli-command.js';
+
+/**
+ * The commands of `renkei`, loaded only when used: `renkei --help` and a mistyped command answer at once,
+ * without loading the database drivers.
+ */
+export type CommandEntry = {
+  name: string;
+  /** one line for the command list of `renkei --help` */
+  summary: string;
+  load: () => Promise<CliCommand>;
+};
+
+export const commandRegistry: readonly CommandEntry[] = [
+  {
+    name: 'parse',
+    summary: '文書を読み取り、Vision JSON を標準出力に出す（データベースは使わない）',
+    load: async () => (await import('./commands/parse-command.js')).parseCommand,
+  },
+  {
+    name: 'validate',
+    summary: '文書を検査し、所見を表で示す（エラーがあれば終了コード 1）',
+    load: async () => (await import('./commands/validate-command.js')).validateCommand,
+  },
+  {
+    name: 'import',
+    summary: '文書を取り込み、ビジョンの新しい版として保存する',
+    load: async () => (await import('./commands/import-command.js')).importCommand,
+  },
+  {
+    name: 'export',
+    summary: '現在の版を JSON（Vision JSON）または CSV（事業×年度の事業費）で書き出す',
+    load: async () => (await import('./commands/export-command.js')).exportCommand,
+  },
+  {
+    name: 'migrate',
+    summary: 'データベースのスキーマを最新にする（PostgreSQL サーバーでは必須の手順）',
+    load: async () => (await import('./commands/migrate-command.js')).migrateCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'HTTP サーバーを起動する（API: /api/v1/vision, /api/v1/projects）',
+    load: async () => (await import('./commands/serve-command.js')).serveCommand,
+  },
+];

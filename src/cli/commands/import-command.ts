@@ -1,0 +1,52 @@
+import { importDocument } from '../../service/import-document.js';
+import type { CliCommand } from '../cli-command.js';
+import { exitCodes, exitCodesHelp } from '../exit-codes.js';
+import { formatFindingsTable } from '../format-findings-table.js';
+import { withCliDatabase } from '../open-cli-database.js';
+import { readInputFile, requireOneFile } from '../read-input-file.js';
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  help: `使い方: renkei import FILE [--area SLUG]
+
+ビジョン文書を読み取り、1 つのトランザクションで新しい版として保存します（すべて保存するか、何も保存しないか）。
+同じ内容のファイルをもう一度取り込んでも何も変わりません（status: "unchanged"）。
+エラーの所見がある文書は取り込まず、所見の表を示して終了コード 1 で終わります。
+経過は標準エラーに、結果は 1 行の JSON で標準出力に出します。
+
+オプション:
+  --area SLUG  取り込む圏域の識別名（省略時は文書の圏域名から作る）
+  -h, --help   この説明
+
+環境変数: DATABASE_URL（PostgreSQL）または DATA_DIR（PGlite、既定は data/）
+
+${exitCodesHelp}`,
+  options: { area: { type: 'string' } },
+  async run({ values, positionals, io }) {
+    const input = await readInputFile(requireOneFile(positionals), io.cwd);
+    io.stderr(`読み込み: ${input.fileName}（${input.bytes.byteLength.toLocaleString('ja-JP')} バイト）\n`);
+    const result = await withCliDatabase(io, { ensureSchema: true }, ({ db }) =>
+      importDocument(
+        db,
+        { ...input, areaSlug: typeof values.area === 'string' ? values.area : undefined },
+        {
+          onProgress: (p) =>
+            io.stderr(
+              p.step === 'parsed'
+                ? `読み取り: ${p.projectCount} 事業、所見 ${p.findingCount} 件\n`
+                : `保存中（圏域 ${p.areaSlug}）…\n`,
+            ),
+        },
+      ),
+    );
+    if (result.findings.length > 0) io.stderr(formatFindingsTable(result.findings));
+    io.stderr(
+      result.status === 'created'
+        ? `取り込みました: 第 ${result.seq} 版、${result.projectCount} 事業\n`
+        : `同じ文書は取り込み済みです（第 ${result.seq} 版）。何も変えていません。\n`,
+    );
+    const { findings, ...summary } = result;
+    io.stdout(`${JSON.stringify({ ...summary, findingCount: findings.length })}\n`);
+    return exitCodes.ok;
+  },
+};

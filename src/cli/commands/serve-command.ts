@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { loadConfig } from '../../config.js';
+import { type CliCommand, UsageError } from '../cli-command.js';
+import { exitCodes, exitCodesHelp } from '../exit-codes.js';
+
+const PortSchema = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535)).optional();
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  help: `使い方: renkei serve [--port PORT]
+
+保存済みのビジョンを HTTP で提供します。Ctrl+C（SIGINT）か SIGTERM で、処理中の要求を終えてから止まります。
+npm start と違い、空のデータベースにサンプル文書を取り込みはしません。
+
+オプション:
+  --port PORT  待ち受けるポート（既定: 環境変数 PORT、なければ 3000）
+  -h, --help   この説明
+
+${exitCodesHelp}`,
+  options: { port: { type: 'string' } },
+  async run({ values, io }) {
+    const port = PortSchema.safeParse(values.port);
+    if (!port.success)
+      throw new UsageError(`--port は 1〜65535 の整数にしてください（指定: ${String(values.port)}）。`);
+    const config = loadConfig(io.env, io.cwd);
+    const { startServer, waitForShutdownSignal } = await import('../../start-server.js');
+    const log = (line: string) => io.stdout(`${line}\n`);
+    const server = await startServer(
+      { ...config, port: port.data ?? config.port },
+      { importSampleWhenEmpty: false, log },
+    );
+    const signal = await waitForShutdownSignal();
+    log(`${signal} を受け取りました。停止します…`);
+    await server.close();
+    log('停止しました。');
+    return exitCodes.ok;
+  },
+};

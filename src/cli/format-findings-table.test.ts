@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildFinding } from '../../test/helpers/build-vision.js';
+import { displayWidth } from './display-width.js';
+import { formatFindingsTable } from './format-findings-table.js';
+
+test('columns line up in a terminal, counting Japanese characters as two columns', () => {
+  const table = formatFindingsTable([
+    buildFinding({ severity: 'error', code: 'missing_sheet', line: 7, project: 12, message: 'シートがありません' }),
+    buildFinding({ severity: 'warning', code: 'name_mismatch', line: 612, project: null, message: '名前が違います' }),
+  ]);
+  const lines = table.split('\n');
+  assert.equal(lines.length, 5);
+  const messageColumn = (line: string, message: string) => displayWidth(line.slice(0, line.indexOf(message)));
+  assert.equal(messageColumn(lines[0] as string, '内容'), messageColumn(lines[1] as string, 'シート'));
+  assert.equal(messageColumn(lines[1] as string, 'シート'), messageColumn(lines[2] as string, '名前'));
+  assert.match(lines[2] as string, /^警告\s+name_mismatch\s+612\s+-\s+名前が違います$/);
+  assert.equal(lines[3], 'エラー 1 件、警告 1 件、情報 0 件');
+});
+
+test('no findings', () => {
+  assert.equal(formatFindingsTable([]), '所見はありません。\n');
+});

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { AppError } from './domain/errors.js';
+
+/** The folder holding package.json, whatever the working directory. */
+export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export type Config = {
+  port: number;
+  /** absolute path of the PGlite data directory (unused when databaseUrl is set) */
+  dataDir: string;
+  /** a PostgreSQL server to use instead of PGlite */
+  databaseUrl: string | undefined;
+  /** absolute path of the document `npm start` imports into an empty database */
+  sampleDocument: string;
+};
+
+/** An unset variable and an empty one mean the same: use the default. */
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+const EnvSchema = z.object({
+  PORT: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^\d+$/, { error: '1〜65535 の整数にしてください' })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(1, { error: '1〜65535 の整数にしてください' })
+          .max(65535, { error: '1〜65535 の整数にしてください' }),
+      )
+      .default(3000),
+  ),
+  DATA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+  DATABASE_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine(isPostgresUrl, { error: 'postgres://ユーザー@ホスト:ポート/データベース の形にしてください' })
+      .optional(),
+  ),
+  SAMPLE_DOCUMENT: z.preprocess(unsetIfEmpty, z.string().optional()),
+});
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'postgres:' || protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the configuration from environment variables. Relative paths are taken from the working directory;
+ * the defaults (`data/`, the bundled sample) from the package root, so that `npx renkei` in any folder uses the
+ * same database as `npm start`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      // a database URL may hold a password: name the variable, never echo its value
+      const shown = name === 'DATABASE_URL' ? '' : `=${JSON.stringify(env[name] ?? '')}`;
+      return `環境変数 ${name}${shown}: ${issue.message}`;
+    });
+    throw new AppError('CONFIG_INVALID', `Invalid environment: ${problems.join('; ')}`, {
+      userMessage: problems.join('\n'),
+    });
+  }
+  const { PORT, DATA_DIR, DATABASE_URL, SAMPLE_DOCUMENT } = parsed.data;
+  return {
+    port: PORT,
+    dataDir: DATA_DIR ? path.resolve(cwd, DATA_DIR) : path.join(packageRoot, 'data'),
+    databaseUrl: DATABASE_URL,
+    sampleDocument: SAMPLE_DOCUMENT
+      ? path.resolve(cwd, SAMPLE_DOCUMENT)
+      : path.join(packageRoot, 'samples', 'aomori-vision-r4-03.txt'),
+  };
+}

@@ -1,0 +1,74 @@
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError, type AppErrorCode } from '../domain/errors.js';
+
+/** The one map from error codes to HTTP statuses; exhaustive, so a new code does not compile until placed here. */
+export const httpStatusByCode: Record<AppErrorCode, ContentfulStatusCode> = {
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  CONFLICT: 409,
+  FORBIDDEN: 403,
+  IMPORT_REJECTED: 422,
+  CONFIG_INVALID: 500,
+  INTERNAL: 500,
+};
+
+const titleByCode: Record<AppErrorCode, string> = {
+  NOT_FOUND: '見つかりません',
+  INVALID_INPUT: '指定に誤りがあります',
+  CONFLICT: 'ほかの変更と重なりました',
+  FORBIDDEN: 'この操作はできません',
+  IMPORT_REJECTED: '文書を取り込めません',
+  CONFIG_INVALID: 'サーバーでエラーが起きました',
+  INTERNAL: 'サーバーでエラーが起きました',
+};
+
+const genericServerDetail = 'サーバーでエラーが起きました。時間をおいてもう一度お試しください。';
+
+/** RFC 9457 problem details, with the application's error code as an extension member. */
+export type ProblemDetails = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: AppErrorCode;
+};
+
+export type ErrorLogger = (message: string, error: unknown) => void;
+
+/**
+ * Turns any thrown value into a problem+json answer. AppErrors keep their code and Japanese userMessage;
+ * anything else (and every 5xx) is logged with its cause and shown as a generic server error.
+ */
+export function toProblemResponse(error: unknown, instance: string, logError: ErrorLogger): Response {
+  const problem = toProblem(error, instance);
+  if (problem.status >= 500) logError(`${problem.code} at ${instance}`, error);
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8' },
+  });
+}
+
+function toProblem(error: unknown, instance: string): ProblemDetails {
+  if (error instanceof AppError) {
+    const status = httpStatusByCode[error.code];
+    const detail = status >= 500 ? genericServerDetail : (error.userMessage ?? titleByCode[error.code]);
+    return build(error.code, status, detail, instance);
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    return build('INVALID_INPUT', error.status, error.message || titleByCode.INVALID_INPUT, instance);
+  }
+  return build('INTERNAL', 500, genericServerDetail, instance);
+}
+
+function build(code: AppErrorCode, status: number, detail: string, instance: string): ProblemDetails {
+  return {
+    type: `urn:renkei:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: titleByCode[code],
+    status,
+    detail,
+    instance,
+    code,
+  };
+}

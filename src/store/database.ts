@@ -1,0 +1,138 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { AreaKind, BudgetMark, Finding, Plan, Role, TargetKind, Vision } from '../domain/vision.js';
+
+/** A jsonb column: read as T, written as a JSON string (pg would turn a JS array into a Postgres array). */
+export type Json<T> = ColumnType<T, string, string>;
+/** A timestamptz column with a default: read as an ISO string (see type-parsers.ts), optional on insert. */
+export type CreatedAt = ColumnType<string, string | undefined, never>;
+
+export interface AreaTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: AreaKind;
+  created_at: CreatedAt;
+}
+
+export interface MunicipalityTable {
+  id: Generated<number>;
+  area_id: number;
+  /** 全国地方公共団体コード, null when the document did not let the importer know it */
+  code: string | null;
+  name: string;
+  is_central_city: boolean;
+  position: number;
+}
+
+export interface SourceDocumentTable {
+  id: Generated<number>;
+  area_id: number;
+  file_name: string;
+  /** hex SHA-256 of the bytes as uploaded */
+  sha256: string;
+  byte_size: number;
+  /** the decoded text, kept so that a later importer can re-read the same document */
+  content: string;
+  imported_at: CreatedAt;
+}
+
+export interface VisionRevisionTable {
+  id: Generated<number>;
+  area_id: number;
+  source_document_id: number;
+  /** 1, 2, … per area, in import order */
+  seq: number;
+  /** as printed, e.g. 「R4年3月」, when the document names its revision */
+  label: string | null;
+  plan: Json<Plan>;
+  structure: Json<Role[]>;
+  findings: Json<Finding[]>;
+  /** the Vision JSON exactly as imported (the rows are the source of answers; this is the record) */
+  vision: Json<Vision>;
+  created_at: CreatedAt;
+}
+
+export interface RevisionMunicipalityTable {
+  revision_id: number;
+  municipality_id: number;
+  position: number;
+}
+
+/** The identity of a project across revisions (numbers and names change; this id does not). */
+export interface ProjectKeyTable {
+  id: Generated<number>;
+  area_id: number;
+  created_at: CreatedAt;
+}
+
+export interface ProjectVersionTable {
+  id: Generated<number>;
+  revision_id: number;
+  project_key_id: number;
+  /** order of the project in the document */
+  position: number;
+  number: number;
+  name: string;
+  name_in_matrix: string | null;
+  is_new: boolean;
+  role: number;
+  policy_area: number;
+  sub_field: number | null;
+  related_municipalities: string | null;
+  participants: Json<string[]>;
+  content: Json<string[]>;
+  effect: string | null;
+  roles: Json<{ centralCity: string; partners: string }>;
+  notes: Json<string[]>;
+  source_first_line: number;
+  source_last_line: number;
+}
+
+export interface BudgetCellTable {
+  id: Generated<number>;
+  project_version_id: number;
+  /** null for the total (計) */
+  fiscal_year: number | null;
+  /** thousand yen (千円) */
+  amount: number | null;
+  mark: BudgetMark | null;
+}
+
+/** The identity of a KPI across revisions, within its project. */
+export interface KpiKeyTable {
+  id: Generated<number>;
+  project_key_id: number;
+}
+
+export interface KpiTable {
+  id: Generated<number>;
+  project_version_id: number;
+  kpi_key_id: number;
+  position: number;
+  indicator: string;
+  note: string | null;
+  baseline_text: string;
+  baseline_value: number | null;
+  baseline_unit: string | null;
+  baseline_as_of: string | null;
+  target_text: string;
+  target_kind: TargetKind;
+  target_value: number | null;
+  target_unit: string | null;
+  target_per: '年度' | '年' | null;
+  target_merged_into: number | null;
+  target_fiscal_year: number | null;
+}
+
+export interface Database {
+  area: AreaTable;
+  municipality: MunicipalityTable;
+  source_document: SourceDocumentTable;
+  vision_revision: VisionRevisionTable;
+  revision_municipality: RevisionMunicipalityTable;
+  project_key: ProjectKeyTable;
+  project_version: ProjectVersionTable;
+  budget_cell: BudgetCellTable;
+  kpi_key: KpiKeyTable;
+  kpi: KpiTable;
+}

@@ -1,0 +1,37 @@
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import type { Database } from './database.js';
+import * as initialSchema from './migrations/0001-initial-schema.js';
+
+/**
+ * Every migration, by name, in order. Listed here rather than found by a folder scan so that migrations run the
+ * same under tsx, from a bundle and from any working directory. Add new files at the end; never rename one.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-initial-schema': initialSchema,
+};
+
+const staticProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+function createMigrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: staticProvider });
+}
+
+export type MigrationOutcome = { applied: string[] };
+
+/** Brings the schema to the latest migration; throws (after Kysely rolled the batch back) when one fails. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOutcome> {
+  const resultSet: MigrationResultSet = await createMigrator(db).migrateToLatest();
+  if (resultSet.error) {
+    const failed = resultSet.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed`, { cause: resultSet.error });
+  }
+  return { applied: (resultSet.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Names of migrations not yet applied, oldest first. */
+export async function listPendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const infos = await createMigrator(db).getMigrations();
+  return infos.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -1,0 +1,104 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Project, Vision } from '../domain/vision.js';
+import type { AreaTable, BudgetCellTable, Database, KpiTable, VisionRevisionTable } from './database.js';
+import { rowToMunicipalityRef, rowToProject, toFinding, toPlan, toStructure } from './rows-to-vision.js';
+
+export type RevisionRow = Selectable<VisionRevisionTable>;
+export type RevisionSummary = { revisionId: number; seq: number; projectCount: number };
+
+/** The area's newest revision (highest seq). */
+export function findLatestRevision(db: Kysely<Database>, areaId: number): Promise<RevisionRow | undefined> {
+  return db
+    .selectFrom('vision_revision')
+    .selectAll()
+    .where('area_id', '=', areaId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** True once any area has a revision. */
+export async function hasAnyRevision(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('vision_revision').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The revision made from a source document, with its number of projects. */
+export async function findRevisionOfDocument(
+  db: Kysely<Database>,
+  sourceDocumentId: number,
+): Promise<RevisionSummary | undefined> {
+  const row = await db
+    .selectFrom('vision_revision')
+    .select((eb) => [
+      'vision_revision.id',
+      'vision_revision.seq',
+      eb
+        .selectFrom('project_version')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('project_version.revision_id', '=', 'vision_revision.id')
+        .as('project_count'),
+    ])
+    .where('source_document_id', '=', sourceDocumentId)
+    .executeTakeFirst();
+  return row && { revisionId: row.id, seq: row.seq, projectCount: Number(row.project_count ?? 0) };
+}
+
+/** Rebuilds the Vision JSON of a revision from its rows. */
+export async function readVision(
+  db: Kysely<Database>,
+  area: Pick<Selectable<AreaTable>, 'name' | 'kind'>,
+  revision: RevisionRow,
+): Promise<Vision> {
+  const municipalities = await db
+    .selectFrom('revision_municipality')
+    .innerJoin('municipality', 'municipality.id', 'revision_municipality.municipality_id')
+    .select(['municipality.code', 'municipality.name', 'municipality.is_central_city'])
+    .where('revision_municipality.revision_id', '=', revision.id)
+    .orderBy('revision_municipality.position')
+    .execute();
+  return {
+    format: 'renkei-vision',
+    version: 1,
+    area: { name: area.name, kind: area.kind, municipalities: municipalities.map(rowToMunicipalityRef) },
+    plan: toPlan(revision.plan),
+    structure: toStructure(revision.structure),
+    projects: await readProjects(db, revision.id),
+    findings: revision.findings.map(toFinding),
+  };
+}
+
+/** The projects of a revision in document order; only those with `number` when it is given. */
+export async function readProjects(
+  db: Kysely<Database>,
+  revisionId: number,
+  filter: { number?: number } = {},
+): Promise<Project[]> {
+  let versionQuery = db.selectFrom('project_version').where('project_version.revision_id', '=', revisionId);
+  if (filter.number !== undefined) versionQuery = versionQuery.where('project_version.number', '=', filter.number);
+
+  const versions = await versionQuery.selectAll().orderBy('position').execute();
+  if (versions.length === 0) return [];
+  const cells = await versionQuery
+    .innerJoin('budget_cell', 'budget_cell.project_version_id', 'project_version.id')
+    .selectAll('budget_cell')
+    .execute();
+  const kpis = await versionQuery
+    .innerJoin('kpi', 'kpi.project_version_id', 'project_version.id')
+    .selectAll('kpi')
+    .execute();
+  const cellsByVersion = groupBy(cells, (c: Selectable<BudgetCellTable>) => c.project_version_id);
+  const kpisByVersion = groupBy(kpis, (k: Selectable<KpiTable>) => k.project_version_id);
+  return versions.map((v) => rowToProject(v, cellsByVersion.get(v.id) ?? [], kpisByVersion.get(v.id) ?? []));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

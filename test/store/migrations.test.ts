@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ensureSchema } from '../../src/store/ensure-schema.js';
+import { listPendingMigrations, migrateToLatest } from '../../src/store/migrate.js';
+import { testEngines } from '../helpers/test-databases.js';
+
+const tables = [
+  'area',
+  'budget_cell',
+  'kpi',
+  'kpi_key',
+  'municipality',
+  'project_key',
+  'project_version',
+  'revision_municipality',
+  'source_document',
+  'vision_revision',
+];
+
+for (const engine of testEngines) {
+  describe(`migrations on ${engine.name}`, () => {
+    test('run once on an empty database, then find nothing to do', async () => {
+      const database = await engine.open();
+      try {
+        assert.deepEqual(await listPendingMigrations(database.db), ['0001-initial-schema']);
+        assert.deepEqual(await migrateToLatest(database.db), { applied: ['0001-initial-schema'] });
+        assert.deepEqual(await migrateToLatest(database.db), { applied: [] });
+        assert.deepEqual(await listPendingMigrations(database.db), []);
+        const names = (await database.db.introspection.getTables()).map((t) => t.name).sort();
+        assert.deepEqual(names, tables);
+      } finally {
+        await database.close();
+      }
+    });
+
+    test(
+      engine.name === 'pglite'
+        ? 'ensureSchema migrates PGlite on the spot'
+        : 'ensureSchema refuses a stale server schema and names `renkei migrate`',
+      async () => {
+        const database = await engine.open();
+        try {
+          if (engine.name === 'pglite') {
+            assert.deepEqual(await ensureSchema(database), ['0001-initial-schema']);
+          } else {
+            await assert.rejects(ensureSchema(database), (error: { code?: string; userMessage?: string }) => {
+              assert.equal(error.code, 'CONFIG_INVALID');
+              assert.match(error.userMessage ?? '', /renkei migrate/);
+              return true;
+            });
+          }
+        } finally {
+          await database.close();
+        }
+      },
+    );
+  });
+}
