@@ -128,7 +128,6 @@ export type FindingCode =
   | 'missing_budget_row'
   | 'missing_kpi_rows'
   | 'participants_mismatch'
-  | 'placement_mismatch'
   | 'duplicate_project'
   | 'unknown_municipality'
   | 'unreadable_cell'
