@@ -4,11 +4,17 @@ import { checkHealth } from '../service/check-health.js';
 import { createProjectRoutes } from './api/project-routes.js';
 import { createVisionRoutes } from './api/vision-routes.js';
 import type { AppDeps } from './app-deps.js';
+import { createAssetRoutes } from './asset-routes.js';
+import { toErrorPageResponse } from './error-page-response.js';
+import { createPageRoutes } from './page-routes.js';
 import { type ErrorLogger, toProblemResponse } from './problem.js';
+
+// Machine paths answer errors as problem+json; every other path is a page and answers with an HTML page.
+const isMachinePath = (path: string) => path.startsWith('/api/') || path === '/healthz';
 
 const logToConsole: ErrorLogger = (message, error) => console.error(message, error);
 
-/** The HTTP application: health check and the read API. Serve it with @hono/node-server or call `.request()`. */
+/** The HTTP application: health check, the read API, the public pages and their assets. Serve it with @hono/node-server or call `.request()`. */
 export function createApp(deps: AppDeps): Hono {
   const logError = deps.logError ?? logToConsole;
   const app = new Hono();
@@ -16,16 +22,19 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
   app.route('/api/v1', createVisionRoutes(deps));
   app.route('/api/v1', createProjectRoutes(deps));
+  app.route('/', createAssetRoutes());
+  app.route('/', createPageRoutes(deps));
 
+  const answerError = (error: unknown, path: string) =>
+    isMachinePath(path) ? toProblemResponse(error, path, logError) : toErrorPageResponse(error, path, logError);
   app.notFound((c) =>
-    toProblemResponse(
+    answerError(
       new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`, {
         userMessage: 'この URL にはページも API もありません。',
       }),
       c.req.path,
-      logError,
     ),
   );
-  app.onError((error, c) => toProblemResponse(error, c.req.path, logError));
+  app.onError((error, c) => answerError(error, c.req.path));
   return app;
 }

@@ -42,12 +42,18 @@ export type ErrorLogger = (message: string, error: unknown) => void;
  * anything else (and every 5xx) is logged with its cause and shown as a generic server error.
  */
 export function toProblemResponse(error: unknown, instance: string, logError: ErrorLogger): Response {
-  const problem = toProblem(error, instance);
-  if (problem.status >= 500) logError(`${problem.code} at ${instance}`, error);
+  const problem = describeProblem(error, instance, logError);
   return new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { 'Content-Type': 'application/problem+json; charset=utf-8' },
   });
+}
+
+/** The problem details of any thrown value (5xx are logged with their cause): for JSON and for error pages. */
+export function describeProblem(error: unknown, instance: string, logError: ErrorLogger): ProblemDetails {
+  const problem = toProblem(error, instance);
+  if (problem.status >= 500) logError(`${problem.code} at ${instance}`, error);
+  return problem;
 }
 
 function toProblem(error: unknown, instance: string): ProblemDetails {

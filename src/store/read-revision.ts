@@ -102,3 +102,9 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number
   }
   return groups;
 }
+
+/** The id of the newest revision of any area: changes whenever data is imported, so caches key on it. */
+export async function findNewestRevisionId(db: Kysely<Database>): Promise<number | null> {
+  const row = await db.selectFrom('vision_revision').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.js';
 
 export type SourceDocumentInput = {
@@ -37,4 +37,18 @@ export async function insertSourceDocument(trx: Transaction<Database>, input: So
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** What a page says of the document a revision came from. */
+export type SourceDocumentInfo = { fileName: string; sha256: string; byteSize: number; importedAt: string };
+
+export async function getSourceDocumentInfo(db: Kysely<Database>, id: number): Promise<SourceDocumentInfo | undefined> {
+  const row = await db
+    .selectFrom('source_document')
+    .select(['file_name', 'sha256', 'byte_size', 'imported_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return (
+    row && { fileName: row.file_name, sha256: row.sha256, byteSize: row.byte_size, importedAt: String(row.imported_at) }
+  );
 }

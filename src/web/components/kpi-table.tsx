@@ -1,0 +1,48 @@
+import type { Kpi, Project } from '../../domain/vision.js';
+import { DataTableScroll } from './data-table-scroll.js';
+
+function TargetCell(props: { kpi: Kpi; projects: readonly Project[] }) {
+  const { target } = props.kpi;
+  if (target.kind === 'merged_into' && target.mergedInto !== null) {
+    const into = props.projects.find((p) => p.number === target.mergedInto);
+    return (
+      <td>
+        <a href={`/projects/${target.mergedInto}`}>{target.text}</a>
+        {into ? <span class="note">（{into.name}）</span> : null}
+      </td>
+    );
+  }
+  return <td>{target.kind === 'none' ? '目標値なし（—）' : target.text}</td>;
+}
+
+/** 成果指標: indicator, baseline with its survey time, target by kind, and the footnote. */
+export function KpiTable(props: { project: Project; projects: readonly Project[]; targetYearLabel: string }) {
+  const { project } = props;
+  if (project.kpis.length === 0) return <p>この事業には成果指標の記載がありません。</p>;
+  return (
+    <DataTableScroll label="成果指標の表">
+      <table>
+        <caption>成果指標</caption>
+        <thead>
+          <tr>
+            <th scope="col">指標</th>
+            <th scope="col">現状値（調査時点）</th>
+            <th scope="col">目標値（{props.targetYearLabel}）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {project.kpis.map((kpi) => (
+            <tr>
+              <th scope="row">
+                {kpi.indicator}
+                {kpi.note ? <span class="note">※{kpi.note}</span> : null}
+              </th>
+              <td>{kpi.baseline.text === '' ? '—' : kpi.baseline.text}</td>
+              <TargetCell kpi={kpi} projects={props.projects} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </DataTableScroll>
+  );
+}

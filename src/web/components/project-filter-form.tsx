@@ -1,0 +1,122 @@
+import type { ProjectQuery } from '../../domain/project-query.js';
+import type { TargetKind, Vision } from '../../domain/vision.js';
+import { targetKindLabels } from '../labels.js';
+
+function Select(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div class="form-field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The /projects filters as a GET form: every choice ends up in the URL, so a result can be shared. */
+export function ProjectFilterForm(props: { vision: Vision; query: ProjectQuery }) {
+  const { vision, query } = props;
+  const all = { value: '', label: 'すべて' };
+  const role = vision.structure.find((r) => r.role === query.role);
+  const areas = role ? role.policyAreas : vision.structure.flatMap((r) => r.policyAreas);
+  const uniqueAreas = [...new Map(areas.map((a) => [a.no, a])).values()];
+  const area = role?.policyAreas.find((a) => a.no === query.policyArea);
+  const subs = area ? area.subFields : [];
+  return (
+    <search aria-label="事業の絞り込み">
+      <form class="filter-form" method="get" action="/projects">
+        <div class="filter-form__fields">
+          <div class="form-field form-field--wide">
+            <label for="q">キーワード（事業名・内容・連携効果・指標）</label>
+            <input id="q" name="q" type="search" value={query.text ?? ''} />
+          </div>
+          <Select
+            id="role"
+            name="role"
+            label="役割"
+            value={String(query.role ?? '')}
+            options={[all, ...vision.structure.map((r) => ({ value: String(r.role), label: `${r.role} ${r.title}` }))]}
+          />
+          <Select
+            id="area"
+            name="area"
+            label="連携施策"
+            value={String(query.policyArea ?? '')}
+            options={[
+              all,
+              ...uniqueAreas.map((a) => ({ value: String(a.no), label: role ? `(${a.no}) ${a.title}` : `(${a.no})` })),
+            ]}
+          />
+          {subs.length > 0 ? (
+            <Select
+              id="sub"
+              name="sub"
+              label="分野"
+              value={String(query.subField ?? '')}
+              options={[all, ...subs.map((s) => ({ value: String(s.no), label: `${s.no} ${s.title}` }))]}
+            />
+          ) : null}
+          <Select
+            id="municipality"
+            name="municipality"
+            label="参加する市町村"
+            value={query.municipality ?? ''}
+            options={[all, ...vision.area.municipalities.map((m) => ({ value: m.name, label: m.name }))]}
+          />
+          <Select
+            id="kind"
+            name="kind"
+            label="目標値の種類"
+            value={query.targetKind ?? ''}
+            options={[
+              all,
+              ...(Object.keys(targetKindLabels) as TargetKind[]).map((k) => ({ value: k, label: targetKindLabels[k] })),
+            ]}
+          />
+          <Select
+            id="sort"
+            name="sort"
+            label="並び順"
+            value={query.sort ?? 'number'}
+            options={[
+              { value: 'number', label: '事業番号' },
+              { value: 'cost', label: '事業費見込額の計' },
+            ]}
+          />
+          <Select
+            id="order"
+            name="order"
+            label="向き"
+            value={query.order ?? 'asc'}
+            options={[
+              { value: 'asc', label: '小さい順' },
+              { value: 'desc', label: '大きい順' },
+            ]}
+          />
+          <div class="form-field">
+            <label class="checkbox" for="new">
+              <input id="new" name="new" type="checkbox" value="1" checked={query.newOnly === true} />
+              新規事業のみ
+            </label>
+          </div>
+        </div>
+        <div class="filter-form__actions">
+          <button type="submit">絞り込む</button>
+          <a href="/projects" class="button button--secondary">
+            条件をクリア
+          </a>
+        </div>
+      </form>
+    </search>
+  );
+}

@@ -1,0 +1,128 @@
+import { findLatestPopulation } from '../../domain/municipality-populations.js';
+import { costByFiscalYear } from '../../domain/project-query.js';
+import type { PortalSnapshot } from '../../service/read-portal.js';
+import { ChartFigure } from '../charts/chart-figure.js';
+import { DataTableScroll } from '../components/data-table-scroll.js';
+import { formatAmount, formatFiscalYearLabel, formatShortFiscalYear } from '../format.js';
+import { Layout } from '../layout.js';
+
+/** / : the 圏域 at a glance. */
+export function HomePage(props: { snapshot: PortalSnapshot }) {
+  const { vision, revision } = props.snapshot;
+  const years = vision.plan.fiscalYears;
+  const costs = costByFiscalYear(vision.projects, years);
+  const newProjects = vision.projects.filter((p) => p.isNew);
+  return (
+    <Layout title="ホーム" areaName={vision.area.name} breadcrumbs={[{ label: 'ホーム' }]}>
+      <h1>{vision.plan.title}</h1>
+      <p class="lead">
+        {vision.area.name}（{vision.area.kind === 'other' ? '広域連携' : vision.area.kind}）の連携事業
+        {vision.projects.length}事業の内容、事業費見込額、成果指標を掲載しています。
+        {revision.label ? `事業費見込額は${revision.label}時点のものです。` : ''}
+      </p>
+      <section aria-labelledby="municipalities-heading">
+        <h2 id="municipalities-heading">構成市町村</h2>
+        <DataTableScroll label="構成市町村の表">
+          <table>
+            <caption>構成市町村（人口は最新の公表値）</caption>
+            <thead>
+              <tr>
+                <th scope="col">市町村</th>
+                <th scope="col">区分</th>
+                <th scope="col">全国地方公共団体コード</th>
+                <th scope="col" class="num">
+                  人口（人）
+                </th>
+                <th scope="col">人口の時点・出典</th>
+              </tr>
+            </thead>
+            <tbody>
+              {vision.area.municipalities.map((m) => {
+                const population = findLatestPopulation(m.code);
+                return (
+                  <tr>
+                    <th scope="row">{m.code ? <a href={`/municipalities/${m.code}`}>{m.name}</a> : m.name}</th>
+                    <td>{m.isCentralCity ? '中心市' : '連携町村'}</td>
+                    <td>{m.code ?? '（不明）'}</td>
+                    <td class="num">{population ? formatAmount(population.value) : '—'}</td>
+                    <td>{population ? `${population.asOf}（${population.basis}、${population.source}）` : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </DataTableScroll>
+      </section>
+      <section aria-labelledby="structure-heading">
+        <h2 id="structure-heading">役割と連携施策ごとの事業数</h2>
+        <ul class="structure">
+          {vision.structure.map((r) => (
+            <li>
+              <a href={`/projects?role=${r.role}`}>
+                役割{r.role} {r.title}（{vision.projects.filter((p) => p.role === r.role).length}事業）
+              </a>
+              <ul>
+                {r.policyAreas.map((a) => (
+                  <li>
+                    <a href={`/projects?role=${r.role}&area=${a.no}`}>
+                      ({a.no}) {a.title}（
+                      {vision.projects.filter((p) => p.role === r.role && p.policyArea === a.no).length}事業）
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {years.length > 0 ? (
+        <section aria-labelledby="cost-heading">
+          <h2 id="cost-heading">年度別の事業費見込額（全事業の合計）</h2>
+          <ChartFigure
+            id="cost-by-year"
+            caption="全事業の年度別事業費見込額（千円）"
+            description={years
+              .map((fy, i) => `${formatFiscalYearLabel(fy)} ${formatAmount(costs[i] ?? 0)}千円`)
+              .join('、')}
+            unit="千円"
+            categories={years.map(formatShortFiscalYear)}
+            series={[{ name: '事業費見込額', values: costs }]}
+          />
+        </section>
+      ) : null}
+      <section aria-labelledby="new-heading">
+        <h2 id="new-heading">新規事業</h2>
+        {newProjects.length === 0 ? (
+          <p>新規事業はありません。</p>
+        ) : (
+          <ul>
+            {newProjects.map((p) => (
+              <li>
+                <a href={`/projects/${p.number}`}>
+                  {p.number} {p.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading">次に見る</h2>
+        <ul>
+          <li>
+            <a href="/matrix">連携協約項目の一覧表</a>（役割・連携施策と町村の参加）
+          </li>
+          <li>
+            <a href="/projects">事業一覧</a>（絞り込みと検索）
+          </li>
+          <li>
+            <a href="/findings">文書の不整合</a>（{vision.findings.length}件）
+          </li>
+          <li>
+            <a href="/api/v1/vision">データ（Vision JSON）</a>
+          </li>
+        </ul>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Project, Vision } from '../domain/vision.js';
+
+/** 「役割1 圏域全体の… ＞ (2) 産業クラスター… ＞ ①地域医療」 for a project, from the structure. */
+export function placementLabel(vision: Vision, project: Project): string {
+  const role = vision.structure.find((r) => r.role === project.role);
+  const area = role?.policyAreas.find((p) => p.no === project.policyArea);
+  const sub = area?.subFields.find((s) => s.no === project.subField);
+  const circled = (n: number) => (n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${n})`);
+  return [
+    role ? `役割${role.role} ${role.title}` : `役割${project.role}`,
+    area ? `(${area.no}) ${area.title}` : null,
+    sub ? `${circled(sub.no)}${sub.title}` : null,
+  ]
+    .filter((x) => x !== null)
+    .join(' ＞ ');
+}
