@@ -377,7 +377,10 @@ async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
   let bare: Child | undefined;
   try {
     const ready = await waitFor200(appPort, '/healthz', app);
-    console.log(`app server (pid ${app.child.pid}) answered /healthz after ${seconds(ready)}`);
+    const atStart = readMemoryMb(app.child.pid ?? 0);
+    console.log(
+      `app server (pid ${app.child.pid}) answered /healthz after ${seconds(ready)}; VmRSS ${atStart.rss.toFixed(0)} MB then`,
+    );
 
     // the bytes to serve from the bare server, and a check that every page answers
     const captured: CapturedResponses = {};
@@ -482,7 +485,7 @@ async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
     const rssTarget = TARGET_RSS_MB[backend.name];
     console.log(
       `\napp server memory after the load (/proc/${pid}/status): peak VmHWM ${memory.hwm.toFixed(0)} MB, ` +
-        `VmRSS ${memory.rss.toFixed(0)} MB (target ≤ ${rssTarget} MB)`,
+        `VmRSS ${memory.rss.toFixed(0)} MB (target ≤ ${rssTarget} MB; VmRSS was ${atStart.rss.toFixed(0)} MB after start)`,
     );
     summary.lines.push(
       `peak RSS (VmHWM) ${memory.hwm.toFixed(0)} MB, VmRSS ${memory.rss.toFixed(0)} MB (target ≤ ${rssTarget} MB)  ${verdict(memory.hwm <= rssTarget)}`,

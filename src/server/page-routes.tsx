@@ -109,6 +109,9 @@ export function createPageRoutes(deps: AppDeps): Hono {
     })
     .get('/accessibility', async (c) => {
       const report = await readAccessibilityReport();
-      return page(c, 'accessibility', (s) => <AccessibilityPage areaName={s.vision.area.name} report={report} />);
+      // the report changes without the data changing: its date is part of the key
+      return page(c, `accessibility/${report?.testedAt ?? ''}`, (s) => (
+        <AccessibilityPage areaName={s.vision.area.name} report={report} />
+      ));
     });
 }

@@ -19,7 +19,7 @@ type LayoutProps = {
 /** The whole document around a page: head, skip link, header and nav, breadcrumbs, main, footer. No script. */
 export function Layout(props: LayoutProps) {
   const { title, areaName, breadcrumbs } = props;
-  const fullTitle = `${title}${messages.titleSeparator}${areaName} ${messages.titleSuffix}`;
+  const fullTitle = `${title}${messages.titleSeparator}${areaName === '' ? '' : `${areaName} `}${messages.titleSuffix}`;
   return (
     <>
       {raw('<!doctype html>')}

@@ -1,5 +1,10 @@
 import type { Project, Vision } from '../domain/vision.js';
 
+/** 「1-(2)-③」: the placement by numbers, for narrow table cells (the full label goes in a title). */
+export function shortPlacementLabel(project: Project): string {
+  return `${project.role}-(${project.policyArea})${project.subField === null ? '' : `-${project.subField}`}`;
+}
+
 /** 「役割1 圏域全体の… ＞ (2) 産業クラスター… ＞ ①地域医療」 for a project, from the structure. */
 export function placementLabel(vision: Vision, project: Project): string {
   const role = vision.structure.find((r) => r.role === project.role);

@@ -97,6 +97,8 @@ export type FocusState = {
   id: string;
   label: string;
   href: string | null;
+  /** inside main or after it: where Tab goes on from the skip link's target */
+  pastMainStart: boolean;
   /** the outline or shadow that shows the focus, or null when nothing does */
   indicator: string | null;
   rect: Rect;
@@ -151,8 +153,13 @@ export function readFocus(page: Page): Promise<FocusState> {
     const order = element.getAttribute('data-tab-order');
     const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
     const r = element.getBoundingClientRect();
+    const main = document.querySelector('main');
+    // Node.DOCUMENT_POSITION_FOLLOWING | DOCUMENT_POSITION_CONTAINED_BY
+    const pastMainStart =
+      main !== null && (main === element || (main.compareDocumentPosition(element) & (4 | 16)) !== 0);
     return {
       order: order === null ? null : Number(order),
+      pastMainStart,
       tag: element.tagName.toLowerCase(),
       id: element.id,
       label: text.slice(0, 40),

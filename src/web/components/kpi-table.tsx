@@ -22,7 +22,7 @@ export function KpiTable(props: { project: Project; projects: readonly Project[]
   return (
     <DataTableScroll label="成果指標の表">
       <table>
-        <caption>成果指標</caption>
+        <caption class="visually-hidden">成果指標</caption>
         <thead>
           <tr>
             <th scope="col">指標</th>

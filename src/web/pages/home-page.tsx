@@ -80,7 +80,7 @@ export function HomePage(props: { snapshot: PortalSnapshot }) {
           <h2 id="cost-heading">年度別の事業費見込額（全事業の合計）</h2>
           <ChartFigure
             id="cost-by-year"
-            caption="全事業の年度別事業費見込額（千円）"
+            caption="全事業の年度別事業費見込額"
             description={years
               .map((fy, i) => `${formatFiscalYearLabel(fy)} ${formatAmount(costs[i] ?? 0)}千円`)
               .join('、')}

@@ -24,7 +24,7 @@ function MatrixTable(props: { vision: Vision; projects: Project[]; caption: stri
   return (
     <DataTableScroll label={`${props.caption}の表`}>
       <table class="matrix">
-        <caption>{props.caption}</caption>
+        <caption class="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
             {props.withSubField ? <th scope="col">分野</th> : null}

@@ -87,13 +87,13 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project 
           </Field>
         </dl>
         <section aria-labelledby="budget-heading">
-          <h2 id="budget-heading">事業費見込額（単位：千円）</h2>
+          <h2 id="budget-heading">事業費見込額</h2>
           {years.length === 0 ? (
             <p>事業費の記載がありません。</p>
           ) : (
             <ChartFigure
               id={`budget-${project.number}`}
-              caption={`事業${project.number}の年度別事業費見込額（千円）`}
+              caption={`事業${project.number}の年度別事業費見込額`}
               description={`${years.map((y) => `${formatFiscalYear(y.fiscalYear)} ${y.amount === null ? (y.mark === 'dash' ? '－' : '空欄') : `${formatAmount(y.amount)}千円`}`).join('、')}。計 ${project.budget.total.amount === null ? (project.budget.total.mark === 'dash' ? '－' : '空欄') : `${formatAmount(project.budget.total.amount)}千円`}。`}
               unit="千円"
               categories={[...years.map((y) => formatShortFiscalYear(y.fiscalYear)), '計']}

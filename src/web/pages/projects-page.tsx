@@ -6,7 +6,7 @@ import { NewBadge } from '../components/new-badge.js';
 import { ProjectFilterForm } from '../components/project-filter-form.js';
 import { formatAmount } from '../format.js';
 import { Layout } from '../layout.js';
-import { placementLabel } from '../placement-label.js';
+import { placementLabel, shortPlacementLabel } from '../placement-label.js';
 
 /** /projects: the filter form, the result count and the matching projects. */
 export function ProjectsPage(props: { snapshot: PortalSnapshot; query: ProjectQuery; results: Project[] }) {
@@ -38,7 +38,7 @@ export function ProjectsPage(props: { snapshot: PortalSnapshot; query: ProjectQu
               <tr>
                 <th scope="col">番号</th>
                 <th scope="col">事業名</th>
-                <th scope="col">位置づけ</th>
+                <th scope="col">役割-(施策)-分野</th>
                 <th scope="col">連携町村</th>
                 <th scope="col" class="num">
                   事業費見込額の計（千円）
@@ -53,7 +53,9 @@ export function ProjectsPage(props: { snapshot: PortalSnapshot; query: ProjectQu
                     <a href={`/projects/${p.number}`}>{p.name}</a>
                     {p.isNew ? <NewBadge /> : null}
                   </th>
-                  <td>{placementLabel(vision, p)}</td>
+                  <td class="nowrap">
+                    <abbr title={placementLabel(vision, p)}>{shortPlacementLabel(p)}</abbr>
+                  </td>
                   <td>{p.participants.join('、') || '—'}</td>
                   <td class="num">{formatAmount(projectCost(p))}</td>
                 </tr>
