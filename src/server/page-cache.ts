@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 
-export type CachedPage = { html: string; etag: string };
+/** A rendered page, encoded once: answering it copies no string. */
+export type CachedPage = { body: Uint8Array<ArrayBuffer>; etag: string };
+
+const encoder = new TextEncoder();
 
 /**
  * Rendered pages kept until the data changes: each entry remembers the data stamp it was rendered for.
@@ -20,13 +23,14 @@ export class PageCache {
   }
 
   store(key: string, stamp: string, html: string): CachedPage {
-    const etag = `"${createHash('sha1').update(stamp).update(html).digest('base64url').slice(0, 20)}"`;
+    const body = encoder.encode(html);
+    const etag = `"${createHash('sha1').update(stamp).update(body).digest('base64url').slice(0, 20)}"`;
     this.#entries.delete(key);
-    this.#entries.set(key, { html, etag, stamp });
+    this.#entries.set(key, { body, etag, stamp });
     if (this.#entries.size > this.#limit) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    return { html, etag };
+    return { body, etag };
   }
 }

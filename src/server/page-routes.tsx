@@ -14,6 +14,7 @@ import { ProjectPage } from '../web/pages/project-page.js';
 import { ProjectsPage } from '../web/pages/projects-page.js';
 import { ProjectNumberParamSchema } from './api/project-routes.js';
 import type { AppDeps } from './app-deps.js';
+import { createDataStampReader } from './data-stamp-reader.js';
 import { PageCache } from './page-cache.js';
 import { ProjectListQuerySchema, toProjectQuery } from './project-list-query.js';
 
@@ -26,6 +27,7 @@ function invalid(message: string, userMessage: string): AppError {
 /** Server-rendered public pages, each cached until the data changes (one cheap stamp query per request). */
 export function createPageRoutes(deps: AppDeps): Hono {
   const cache = new PageCache();
+  const currentStamp = createDataStampReader(() => findDataStamp(deps.db), deps.dataStampTtlMs ?? 1000);
   let snapshot: Promise<PortalSnapshot> | undefined;
   let snapshotStamp = '';
 
@@ -41,7 +43,7 @@ export function createPageRoutes(deps: AppDeps): Hono {
   };
 
   const page = async (c: Context, key: string, render: Render) => {
-    const stamp = await findDataStamp(deps.db);
+    const stamp = await currentStamp();
     let entry = cache.find(key, stamp);
     if (!entry) {
       const html = String(
@@ -52,7 +54,8 @@ export function createPageRoutes(deps: AppDeps): Hono {
     c.header('ETag', entry.etag);
     c.header('Cache-Control', 'no-cache');
     if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304);
-    return c.html(entry.html);
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    return c.body(entry.body);
   };
 
   return new Hono()
@@ -80,7 +83,7 @@ export function createPageRoutes(deps: AppDeps): Hono {
       const parsed = ProjectNumberParamSchema.safeParse(c.req.param());
       if (!parsed.success) throw invalid('Bad project number', '事業番号は 1 以上の整数で指定してください。');
       const { number } = parsed.data;
-      const s = await snapshotFor(await findDataStamp(deps.db));
+      const s = await snapshotFor(await currentStamp());
       const project = s.vision.projects.find((p) => p.number === number);
       if (!project)
         throw new AppError('NOT_FOUND', `No project ${number}`, {
@@ -90,7 +93,7 @@ export function createPageRoutes(deps: AppDeps): Hono {
     })
     .get('/municipalities/:code', async (c) => {
       const code = c.req.param('code');
-      const s = await snapshotFor(await findDataStamp(deps.db));
+      const s = await snapshotFor(await currentStamp());
       const key = toSearchKey(code);
       const municipality = s.vision.area.municipalities.find((m) => m.code === code || toSearchKey(m.name) === key);
       if (!municipality) {

@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -56,6 +55,8 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     unlock = await lockDataDir(dataDir);
   }
   try {
+    // loaded only when used: a server installation never pays PGlite's memory
+    const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),

@@ -28,7 +28,7 @@ describe('public pages on the seed', () => {
 
   before(async () => {
     database = await openMigrated(pgliteEngine);
-    app = createApp({ db: database.db, logError: (_m, e) => logged.push(e) });
+    app = createApp({ db: database.db, dataStampTtlMs: 0, logError: (_m, e) => logged.push(e) });
     await importDocument(database.db, { fileName: 'aomori.txt', bytes: readFileSync(repoPath(SEED_DOCUMENT)) });
   });
   after(async () => {

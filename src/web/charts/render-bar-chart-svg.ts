@@ -1,8 +1,10 @@
 import type { EChartsOption } from 'echarts';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+// the install modules of the pieces a bar chart needs, not the barrels that load every chart type
+import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
+import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
+import { install as LegendComponent } from 'echarts/lib/component/legend/install.js';
+import { install as SVGRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
 import { formatAmount } from '../format.js';
 import { messages } from '../messages.js';
 
