@@ -9,33 +9,46 @@ export type PlacedHeading = Heading & { role: number | null; policyArea: number 
 /** What the structure needs of a project: where the sheets put it and where the matrix put it. */
 export type StructureInput = { number: number; placement: Placement; matrixPlacement: Placement | null };
 
+type Level = Heading['level'];
+type Coordinates = { role: number | null; policy: number | null; sub: number | null };
 type NodeKey = string;
-const keyOf = (level: Heading['level'], role: number | null, policy: number | null, sub: number | null): NodeKey =>
-  level === 'role' ? `r${role}` : level === 'policyArea' ? `r${role}p${policy}` : `r${role}p${policy}s${sub}`;
-const headingKey = (h: PlacedHeading) =>
-  keyOf(h.level, h.level === 'role' ? h.no : h.role, h.level === 'policyArea' ? h.no : h.policyArea, h.no);
-const projectKey = (level: Heading['level'], p: Placement) => keyOf(level, p.role, p.policyArea, p.subField);
+const keyOf = (level: Level, c: Coordinates): NodeKey =>
+  level === 'role'
+    ? `r${c.role}`
+    : level === 'policyArea'
+      ? `r${c.role}p${c.policy}`
+      : `r${c.role}p${c.policy}s${c.sub}`;
+const headingCoordinates = (h: PlacedHeading): Coordinates => ({
+  role: h.level === 'role' ? h.no : h.role,
+  policy: h.level === 'policyArea' ? h.no : h.policyArea,
+  sub: h.level === 'subField' ? h.no : null,
+});
+const placementCoordinates = (p: Placement): Coordinates => ({ role: p.role, policy: p.policyArea, sub: p.subField });
+const projectKey = (level: Level, p: Placement) => keyOf(level, placementCoordinates(p));
 
 /** Maps each matrix heading to the sheet node most of its projects were placed in (the sheets decide). */
-function mapMatrixNodes(projects: StructureInput[], level: Heading['level']): Map<NodeKey, NodeKey> {
-  const votes = new Map<NodeKey, Map<NodeKey, number>>();
+function mapMatrixNodes(projects: StructureInput[], level: Level): Map<NodeKey, Coordinates> {
+  const votes = new Map<NodeKey, Map<NodeKey, { at: Coordinates; count: number }>>();
   for (const p of projects) {
     if (!p.matrixPlacement) continue;
     const from = projectKey(level, p.matrixPlacement);
     const to = projectKey(level, p.placement);
-    const tally = votes.get(from) ?? new Map<NodeKey, number>();
-    tally.set(to, (tally.get(to) ?? 0) + 1);
+    const tally = votes.get(from) ?? new Map<NodeKey, { at: Coordinates; count: number }>();
+    const vote = tally.get(to) ?? { at: placementCoordinates(p.placement), count: 0 };
+    vote.count++;
+    tally.set(to, vote);
     votes.set(from, tally);
   }
-  const mapping = new Map<NodeKey, NodeKey>();
+  const mapping = new Map<NodeKey, Coordinates>();
   for (const [from, tally] of votes) {
-    const best = [...tally.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (best) mapping.set(from, best[0]);
+    const best = [...tally.values()].sort((a, b) => b.count - a.count)[0];
+    if (best) mapping.set(from, best.at);
   }
   return mapping;
 }
 
-type NodeInfo = {
+type NodeInfo = Coordinates & {
+  level: Level;
   title: string | null;
   line: number | null;
   matrix: PlacedHeading | null;
@@ -57,21 +70,22 @@ export function buildStructure(
   matrixHeadings: PlacedHeading[],
 ): { structure: Role[]; findings: Finding[] } {
   const nodes = new Map<NodeKey, NodeInfo>();
-  const node = (key: NodeKey) => {
+  const node = (level: Level, at: Coordinates) => {
+    const key = keyOf(level, at);
     let n = nodes.get(key);
     if (!n) {
-      n = { title: null, line: null, matrix: null, count: 0, firstProject: null };
+      n = { level, ...at, title: null, line: null, matrix: null, count: 0, firstProject: null };
       nodes.set(key, n);
     }
     return n;
   };
-  for (const h of sheetHeadings) Object.assign(node(headingKey(h)), { title: h.title, line: h.line });
+  for (const h of sheetHeadings) Object.assign(node(h.level, headingCoordinates(h)), { title: h.title, line: h.line });
   const levels = ['role', 'policyArea', 'subField'] as const;
   for (const level of levels) {
     const mapping = mapMatrixNodes(projects, level);
     for (const h of matrixHeadings.filter((m) => m.level === level)) {
-      const target = mapping.get(headingKey(h)) ?? headingKey(h);
-      const n = node(target);
+      const own = headingCoordinates(h);
+      const n = node(level, mapping.get(keyOf(level, own)) ?? own);
       if (!n.matrix) n.matrix = h;
     }
   }
@@ -79,7 +93,7 @@ export function buildStructure(
     for (const level of levels) {
       if (level === 'subField' && p.placement.subField === null) continue;
       if (level !== 'role' && p.placement.policyArea === null) continue;
-      const n = node(projectKey(level, p.placement));
+      const n = node(level, placementCoordinates(p.placement));
       n.count++;
       n.firstProject ??= p.number;
     }
@@ -89,11 +103,7 @@ export function buildStructure(
 
 function assemble(nodes: Map<NodeKey, NodeInfo>): { structure: Role[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const parsed = [...nodes.entries()].map(([key, info]) => {
-    const m = /^r(-?\d+|null)(?:p(-?\d+|null))?(?:s(-?\d+|null))?$/.exec(key);
-    const num = (s: string | undefined) => (s === undefined || s === 'null' ? null : Number(s));
-    return { key, info, role: num(m?.[1]), policy: num(m?.[2]), sub: num(m?.[3]) };
-  });
+  const all = [...nodes.values()];
   const check = (label: string, no: number, info: NodeInfo) => {
     const matrix = info.matrix;
     if (matrix && info.title !== null && (!sameTitle(info.title, matrix.title) || matrix.no !== no)) {
@@ -117,35 +127,34 @@ function assemble(nodes: Map<NodeKey, NodeInfo>): { structure: Role[]; findings:
       });
     }
   };
-  const roles: Role[] = parsed
-    .filter((n) => n.policy === null && n.sub === null && !/p/.test(n.key))
+  const described = (n: NodeInfo) => ({
+    title: n.title ?? n.matrix?.title ?? '',
+    titleInMatrix: n.matrix?.title ?? null,
+    declaredCount: n.matrix?.declaredCount ?? null,
+  });
+  const roles: Role[] = all
+    .filter((r) => r.level === 'role')
     .map((r) => {
-      check(`役割${r.role}`, r.role ?? 0, r.info);
+      check(`役割${r.role}`, r.role ?? 0, r);
       return {
         role: r.role ?? 0,
-        title: r.info.title ?? r.info.matrix?.title ?? '',
-        titleInMatrix: r.info.matrix?.title ?? null,
-        declaredCount: r.info.matrix?.declaredCount ?? null,
-        policyAreas: parsed
-          .filter((p) => p.role === r.role && /p/.test(p.key) && !/s/.test(p.key))
+        ...described(r),
+        policyAreas: all
+          .filter((p) => p.level === 'policyArea' && p.role === r.role)
           .map((p) => {
-            check(`役割${r.role}の連携施策(${p.policy})`, p.policy ?? 0, p.info);
+            check(`役割${r.role}の連携施策(${p.policy})`, p.policy ?? 0, p);
+            const { title, titleInMatrix, declaredCount } = described(p);
             return {
               no: p.policy ?? 0,
-              noInMatrix: p.info.matrix && p.info.matrix.no !== p.policy ? p.info.matrix.no : null,
-              title: p.info.title ?? p.info.matrix?.title ?? '',
-              titleInMatrix: p.info.matrix?.title ?? null,
-              declaredCount: p.info.matrix?.declaredCount ?? null,
-              subFields: parsed
-                .filter((s) => s.role === r.role && s.policy === p.policy && /s/.test(s.key))
+              noInMatrix: p.matrix && p.matrix.no !== p.policy ? p.matrix.no : null,
+              title,
+              titleInMatrix,
+              declaredCount,
+              subFields: all
+                .filter((s) => s.level === 'subField' && s.role === r.role && s.policy === p.policy)
                 .map((s) => {
-                  check(`役割${r.role}(${p.policy})の分野${s.sub}`, s.sub ?? 0, s.info);
-                  return {
-                    no: s.sub ?? 0,
-                    title: s.info.title ?? s.info.matrix?.title ?? '',
-                    titleInMatrix: s.info.matrix?.title ?? null,
-                    declaredCount: s.info.matrix?.declaredCount ?? null,
-                  };
+                  check(`役割${r.role}(${p.policy})の分野${s.sub}`, s.sub ?? 0, s);
+                  return { no: s.sub ?? 0, ...described(s) };
                 }),
             };
           }),
