@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
@@ -40,11 +40,11 @@ const PAGE_PATHS = [
   '/accessibility',
   '/assets/site.css',
 ] as const;
-const CONNECTIONS = 50;
-const WARMUP_S = 2;
-const MEASURE_S = 10;
+export const CONNECTIONS = 50;
+export const WARMUP_S = 2;
+export const MEASURE_S = 10;
 /** the measured seconds are cut in slices run app, bare, bare, app, … so that drift on a noisy machine is shared */
-const SLICES = 2;
+export const SLICES = 2;
 const HEADERS_TO_REPEAT = ['content-type', 'etag', 'cache-control'] as const;
 
 const TARGET_RATIO = 0.5;
@@ -58,30 +58,33 @@ const STOP_GRACE_MS = 10_000;
 /** the whole run, both databases, is expected to take about 2½ minutes */
 const WATCHDOG_MS = 6 * 60_000;
 
-type BackendName = keyof typeof TARGET_RSS_MB;
-type Backend = { name: BackendName; env: NodeJS.ProcessEnv };
+export type BackendName = keyof typeof TARGET_RSS_MB;
+export type Backend = { name: BackendName; env: NodeJS.ProcessEnv };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Child processes, cleanup
 
-type Child = { label: string; child: ChildProcess; output: () => string; exited: Promise<void> };
+export type Child = { label: string; child: ChildProcess; output: () => string; exited: Promise<void> };
 
 const liveChildren = new Set<Child>();
-const cleanups: Array<() => Promise<void> | void> = [];
+export const cleanups: Array<() => Promise<void> | void> = [];
 let failed = false;
 
-function fail(message: string): void {
+/** True once `fail` was called: something did not work. */
+export const hasFailed = () => failed;
+
+export function fail(message: string): void {
   failed = true;
   console.log(`  FAILED: ${message}`);
 }
 
-function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'NODE_OPTIONS']) delete env[name];
   return { ...env, ...extra };
 }
 
-function startChild(label: string, args: string[], env: NodeJS.ProcessEnv): Child {
+export function startChild(label: string, args: string[], env: NodeJS.ProcessEnv): Child {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const append = (chunk: Buffer) => {
@@ -99,7 +102,7 @@ function startChild(label: string, args: string[], env: NodeJS.ProcessEnv): Chil
 const hasExited = (c: Child) => c.child.exitCode !== null || c.child.signalCode !== null;
 
 /** SIGTERM, then SIGKILL when the process has not exited within 10 s. */
-async function stopChild(c: Child): Promise<void> {
+export async function stopChild(c: Child): Promise<void> {
   if (hasExited(c)) return;
   c.child.kill('SIGTERM');
   const outcome = await Promise.race([c.exited.then(() => 'exited' as const), sleep(STOP_GRACE_MS)]);
@@ -111,7 +114,7 @@ async function stopChild(c: Child): Promise<void> {
 }
 
 /** Runs `node <args>` to the end; resolves with its exit code and output. */
-async function runNode(
+export async function runNode(
   label: string,
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -131,7 +134,7 @@ async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return output.trim().split('\n').at(-1) ?? '';
 }
 
-async function runCleanups(): Promise<void> {
+export async function runCleanups(): Promise<void> {
   for (const cleanup of cleanups.splice(0).reverse()) {
     try {
       await cleanup();
@@ -156,7 +159,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP on loopback
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -168,10 +171,10 @@ function freePort(): Promise<number> {
   });
 }
 
-type Raw = { status: number; headers: IncomingHttpHeaders; body: Buffer };
+export type Raw = { status: number; headers: IncomingHttpHeaders; body: Buffer };
 
 /** The exact bytes of a response (no Accept-Encoding, no connection reuse). */
-function rawGet(port: number, urlPath: string): Promise<Raw> {
+export function rawGet(port: number, urlPath: string): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const request = httpGet({ host: '127.0.0.1', port, path: urlPath, agent: false, timeout: 10_000 }, (response) => {
       const chunks: Buffer[] = [];
@@ -186,7 +189,7 @@ function rawGet(port: number, urlPath: string): Promise<Raw> {
   });
 }
 
-async function waitFor200(port: number, urlPath: string, server: Child): Promise<number> {
+export async function waitFor200(port: number, urlPath: string, server: Child): Promise<number> {
   const start = performance.now();
   while (performance.now() - start < START_TIMEOUT_MS) {
     if (hasExited(server)) throw new Error(`${server.label} exited early:\n${server.output()}`);
@@ -200,10 +203,63 @@ async function waitFor200(port: number, urlPath: string, server: Child): Promise
   throw new Error(`no 200 from ${urlPath} within ${START_TIMEOUT_MS / 1000} s:\n${server.output()}`);
 }
 
+/**
+ * Takes the app's exact bytes (and content-type, ETag, Cache-Control) of each path and serves them from
+ * bare-server.ts in a child process, after checking that it sends the same bytes. Throws when a path does not
+ * answer 200; the bare server is stopped then.
+ */
+export async function startBareCopy(
+  appPort: number,
+  paths: readonly string[],
+  responsesFile: string,
+): Promise<{ bare: Child; port: number }> {
+  const captured: CapturedResponses = {};
+  for (const urlPath of paths) {
+    const first = await rawGet(appPort, urlPath);
+    if (first.status !== 200) throw new Error(`GET ${urlPath} answered ${first.status}:\n${first.body.toString()}`);
+    const again = await rawGet(appPort, urlPath);
+    if (!again.body.equals(first.body)) console.log(`  note: two GET ${urlPath} gave different bytes`);
+    const headers: Record<string, string> = {};
+    for (const name of HEADERS_TO_REPEAT) {
+      const value = first.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    captured[urlPath] = { headers, bodyBase64: first.body.toString('base64') };
+  }
+  writeFileSync(responsesFile, JSON.stringify(captured));
+  const bare = startChild('bare server', ['--import', 'tsx', path.join('bench', 'bare-server.ts'), responsesFile], {
+    ...childEnv({}),
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the bare server did not start within 30 s')), 30_000);
+      bare.child.stdout?.on('data', (chunk: Buffer) => {
+        const port = /listening (\d+)/.exec(chunk.toString())?.[1];
+        if (port) {
+          clearTimeout(timer);
+          resolve(Number(port));
+        }
+      });
+      bare.child.once('exit', () => reject(new Error(`the bare server exited:\n${bare.output()}`)));
+    });
+    for (const urlPath of paths) {
+      const fromBare = await rawGet(port, urlPath);
+      const same = fromBare.body.equals(Buffer.from(captured[urlPath]?.bodyBase64 ?? '', 'base64'));
+      if (!same || fromBare.headers['content-type'] !== captured[urlPath]?.headers['content-type']) {
+        throw new Error(`the bare server does not send the app's bytes for ${urlPath}`);
+      }
+    }
+    return { bare, port };
+  } catch (error) {
+    await stopChild(bare);
+    throw error;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Setup of the two databases
 
-async function preparePglite(): Promise<Backend> {
+export async function preparePglite(): Promise<Backend> {
   const dir = mkdtempSync(path.join(tmpdir(), 'renkei-bench-portal-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const env = childEnv({ DATA_DIR: path.join(dir, 'data') });
@@ -213,7 +269,7 @@ async function preparePglite(): Promise<Backend> {
   return { name: 'PGlite', env };
 }
 
-async function preparePostgres(baseUrl: string): Promise<Backend> {
+export async function preparePostgres(baseUrl: string): Promise<Backend> {
   const base = new URL(baseUrl);
   const name = `renkei_bench_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -245,8 +301,8 @@ async function preparePostgres(baseUrl: string): Promise<Backend> {
 // ---------------------------------------------------------------------------------------------------------------
 // Load
 
-type Target = 'app' | 'bare';
-type Tally = { seconds: number; requests: number; errors: number; non2xx: number; latencies: number[] };
+export type Target = 'app' | 'bare';
+export type Tally = { seconds: number; requests: number; errors: number; non2xx: number; latencies: number[] };
 
 const emptyTally = (): Tally => ({ seconds: 0, requests: 0, errors: 0, non2xx: 0, latencies: [] });
 
@@ -264,7 +320,7 @@ async function load(url: string, duration: number, tally?: Tally): Promise<Resul
 }
 
 /** Warm-up of both, then MEASURE_S seconds each in slices ordered app, bare, bare, app (or the mirror). */
-async function loadPath(urls: Record<Target, string>, appFirst: boolean): Promise<Record<Target, Tally>> {
+export async function loadPath(urls: Record<Target, string>, appFirst: boolean): Promise<Record<Target, Tally>> {
   const tallies: Record<Target, Tally> = { app: emptyTally(), bare: emptyTally() };
   const [first, second]: [Target, Target] = appFirst ? ['app', 'bare'] : ['bare', 'app'];
   for (const target of [first, second]) await load(urls[target], WARMUP_S);
@@ -281,9 +337,9 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-type LoadFigures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+export type LoadFigures = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
-function figures(tally: Tally): LoadFigures {
+export function figures(tally: Tally): LoadFigures {
   const sorted = Float64Array.from(tally.latencies).sort();
   return {
     rps: tally.requests / tally.seconds,
@@ -335,7 +391,7 @@ async function pageWeights(port: number): Promise<Weight[]> {
 // ---------------------------------------------------------------------------------------------------------------
 // Memory
 
-function readMemoryMb(pid: number): { hwm: number; rss: number } {
+export function readMemoryMb(pid: number): { hwm: number; rss: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
   return { hwm: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
@@ -344,11 +400,11 @@ function readMemoryMb(pid: number): { hwm: number; rss: number } {
 // ---------------------------------------------------------------------------------------------------------------
 // Printing
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+export const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
-function table(header: string[], rows: string[][], rightAligned: number[] = []): void {
+export function table(header: string[], rows: string[][], rightAligned: number[] = []): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
@@ -382,44 +438,9 @@ async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
       `app server (pid ${app.child.pid}) answered /healthz after ${seconds(ready)}; VmRSS ${atStart.rss.toFixed(0)} MB then`,
     );
 
-    // the bytes to serve from the bare server, and a check that every page answers
-    const captured: CapturedResponses = {};
-    for (const urlPath of LOAD_PATHS) {
-      const first = await rawGet(appPort, urlPath);
-      if (first.status !== 200) throw new Error(`GET ${urlPath} answered ${first.status}:\n${first.body.toString()}`);
-      const again = await rawGet(appPort, urlPath);
-      if (!again.body.equals(first.body)) console.log(`  note: two GET ${urlPath} gave different bytes`);
-      const headers: Record<string, string> = {};
-      for (const name of HEADERS_TO_REPEAT) {
-        const value = first.headers[name];
-        if (typeof value === 'string') headers[name] = value;
-      }
-      captured[urlPath] = { headers, bodyBase64: first.body.toString('base64') };
-    }
-    const responsesFile = path.join(dir, `responses-${backend.name}.json`);
-    writeFileSync(responsesFile, JSON.stringify(captured));
-    bare = startChild('bare server', ['--import', 'tsx', path.join('bench', 'bare-server.ts'), responsesFile], {
-      ...childEnv({}),
-    });
-    const barePort = await new Promise<number>((resolve, reject) => {
-      const child = bare?.child;
-      const timer = setTimeout(() => reject(new Error('the bare server did not start within 30 s')), 30_000);
-      child?.stdout?.on('data', (chunk: Buffer) => {
-        const port = /listening (\d+)/.exec(chunk.toString())?.[1];
-        if (port) {
-          clearTimeout(timer);
-          resolve(Number(port));
-        }
-      });
-      child?.once('exit', () => reject(new Error(`the bare server exited:\n${bare?.output()}`)));
-    });
-    for (const urlPath of LOAD_PATHS) {
-      const fromBare = await rawGet(barePort, urlPath);
-      const same = fromBare.body.equals(Buffer.from(captured[urlPath]?.bodyBase64 ?? '', 'base64'));
-      if (!same || fromBare.headers['content-type'] !== captured[urlPath]?.headers['content-type']) {
-        throw new Error(`the bare server does not send the app's bytes for ${urlPath}`);
-      }
-    }
+    const started = await startBareCopy(appPort, LOAD_PATHS, path.join(dir, `responses-${backend.name}.json`));
+    bare = started.bare;
+    const barePort = started.port;
     console.log(`bare node:http server (pid ${bare.child.pid}) sends the same bytes and content-type`);
 
     // page weights (before the load, so that the peak RSS read after it covers every page rendered)
@@ -522,7 +543,7 @@ async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
   return summary;
 }
 
-function autocannonVersion(): string {
+export function autocannonVersion(): string {
   const file = path.join(ROOT, 'node_modules', 'autocannon', 'package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
@@ -562,4 +583,5 @@ async function main(): Promise<void> {
   if (failed) process.exitCode = 1;
 }
 
-await main();
+// run when started (npx tsx bench/portal-bench.ts), not when bench/api-bench.ts imports the helpers above
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -28,6 +28,11 @@ export const commandRegistry: readonly CommandEntry[] = [
     load: async () => (await import('./commands/import-command.js')).importCommand,
   },
   {
+    name: 'areas',
+    summary: '登録されている圏域の一覧（--area に使う識別名）',
+    load: async () => (await import('./commands/areas-command.js')).areasCommand,
+  },
+  {
     name: 'export',
     summary: '現在の版を JSON（Vision JSON）または CSV（事業×年度の事業費）で書き出す',
     load: async () => (await import('./commands/export-command.js')).exportCommand,

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { AppError } from '../domain/errors.js';
 import { checkHealth } from '../service/check-health.js';
-import { createProjectRoutes } from './api/project-routes.js';
-import { createVisionRoutes } from './api/vision-routes.js';
+import { createApiRoutes } from './api/api-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { createAssetRoutes } from './asset-routes.js';
+import { createDownloadRoutes } from './download-routes.js';
 import { toErrorPageResponse } from './error-page-response.js';
 import { createPageRoutes } from './page-routes.js';
 import { type ErrorLogger, toProblemResponse } from './problem.js';
@@ -20,9 +20,9 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
-  app.route('/api/v1', createVisionRoutes(deps));
-  app.route('/api/v1', createProjectRoutes(deps));
+  app.route('/', createApiRoutes(deps)); // /api/v1/…, /api/v1/openapi.json and /api/docs
   app.route('/', createAssetRoutes());
+  app.route('/', createDownloadRoutes(deps)); // /downloads: open data files per area and revision
   app.route('/', createPageRoutes(deps));
 
   const answerError = (error: unknown, path: string) =>

@@ -37,3 +37,13 @@ export function findAreaBySlug(db: Kysely<Database>, slug: string): Promise<Area
 export function findDefaultArea(db: Kysely<Database>): Promise<AreaRow | undefined> {
   return db.selectFrom('area').selectAll().orderBy('id').limit(1).executeTakeFirst();
 }
+
+/** How many areas have at least one revision. */
+export async function countAreas(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('area')
+    .where((eb) => eb.exists(eb.selectFrom('vision_revision').whereRef('vision_revision.area_id', '=', 'area.id')))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import type { Database } from './database.js';
 import * as initialSchema from './migrations/0001-initial-schema.js';
+import * as searchKeys from './migrations/0002-search-keys.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than found by a folder scan so that migrations run the
@@ -8,6 +9,7 @@ import * as initialSchema from './migrations/0001-initial-schema.js';
  */
 const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
+  '0002-search-keys': searchKeys,
 };
 
 const staticProvider: MigrationProvider = {
@@ -23,6 +25,20 @@ export type MigrationOutcome = { applied: string[] };
 /** Brings the schema to the latest migration; throws (after Kysely rolled the batch back) when one fails. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOutcome> {
   const resultSet: MigrationResultSet = await createMigrator(db).migrateToLatest();
+  if (resultSet.error) {
+    const failed = resultSet.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed`, { cause: resultSet.error });
+  }
+  return { applied: (resultSet.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/**
+ * Brings the schema up or down to the named migration (benchmarks compare figures before and after one).
+ * Throws like migrateToLatest.
+ */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<MigrationOutcome> {
+  if (!(name in migrations)) throw new Error(`No migration ${name}`);
+  const resultSet: MigrationResultSet = await createMigrator(db).migrateTo(name);
   if (resultSet.error) {
     const failed = resultSet.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed`, { cause: resultSet.error });

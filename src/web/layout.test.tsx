@@ -29,7 +29,7 @@ test('skip link first, to a focusable main', () => {
   assert.match(html, /<main id="main" tabindex="-1" class="container"><h1>事業一覧<\/h1><\/main>/);
 });
 
-test('site nav with the five sections; the current one is marked', () => {
+test('site nav with the six sections; the current one is marked', () => {
   const html = render(listCrumbs);
   const nav = html.match(/<nav aria-label="サイト内"[\s\S]*?<\/nav>/)?.[0] ?? '';
   const links = [...nav.matchAll(/<a href="([^"]+)"( aria-current="[^"]+")?>([^<]+)<\/a>/g)].map((m) => [
@@ -42,6 +42,7 @@ test('site nav with the five sections; the current one is marked', () => {
     ['/matrix', '連携協約項目の一覧表', ''],
     ['/projects', '事業一覧', ' aria-current="page"'],
     ['/findings', '文書の不整合', ''],
+    ['/downloads', 'オープンデータ', ''],
     ['/accessibility', 'アクセシビリティ方針', ''],
   ]);
 });

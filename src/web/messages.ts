@@ -9,15 +9,19 @@ export const messages = {
   skipLink: '本文へスキップ',
   nav: {
     label: 'サイト内',
+    /** `area` items are paths inside the area shown (web/area-paths.ts); `site` items are the same everywhere */
     items: [
-      { href: '/', label: 'ホーム' },
-      { href: '/matrix', label: '連携協約項目の一覧表' },
-      { href: '/projects', label: '事業一覧' },
-      { href: '/findings', label: '文書の不整合' },
-      { href: '/accessibility', label: 'アクセシビリティ方針' },
+      { href: '/', label: 'ホーム', scope: 'area' },
+      { href: '/matrix', label: '連携協約項目の一覧表', scope: 'area' },
+      { href: '/projects', label: '事業一覧', scope: 'area' },
+      { href: '/findings', label: '文書の不整合', scope: 'area' },
+      { href: '/downloads', label: 'オープンデータ', scope: 'downloads' },
+      { href: '/accessibility', label: 'アクセシビリティ方針', scope: 'site' },
     ],
+    /** shown first when the installation holds several areas, or on a page under /areas */
+    areas: { href: '/areas', label: '圏域一覧', scope: 'site' },
   },
-  breadcrumbs: { label: 'パンくずリスト', home: 'ホーム' },
+  breadcrumbs: { label: 'パンくずリスト', home: 'ホーム', areas: '圏域一覧' },
   footer: {
     source: '出典: 各圏域の連携中枢都市圏ビジョン。金額の単位は千円',
     data: 'オープンデータ（Vision JSON・API）',

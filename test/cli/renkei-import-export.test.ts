@@ -72,12 +72,12 @@ describe('renkei import / export / migrate on a PGlite data directory', () => {
     }
   });
 
-  test('export --format csv --out writes UTF-8 with BOM and CRLF, one row per project and year', async () => {
+  test('export --format csv --out writes budgets.csv: BOM and CRLF, a row per project and year, then its total', async () => {
     const out = path.join(scratch, 'budget.csv');
     const run = await runRenkei(['export', '--format', 'csv', '--out', out], { env });
     assert.equal(run.code, 0, run.stderr);
     const text = await readFile(out, 'utf8');
-    assert.ok(text.startsWith('\uFEFFproject_number,project_name,'));
+    assert.ok(text.startsWith('\uFEFFmunicipality_code,municipality_name,area_name,project_number,project_name,'));
     const lines = text.slice(1).split('\r\n');
     assert.equal(lines.at(-1), '', 'ends with CRLF');
     assert.ok(!text.replaceAll('\r\n', '').includes('\n'), 'no bare LF');
@@ -85,6 +85,17 @@ describe('renkei import / export / migrate on a PGlite data directory', () => {
       projects: Array<{ budget: { years: unknown[] } }>;
     };
     const yearRows = vision.projects.reduce((n, p) => n + p.budget.years.length, 0);
-    assert.equal(lines.length - 2, yearRows);
+    assert.equal(lines.length - 2, yearRows + vision.projects.length);
+  });
+
+  test('export --format open-data --out DIR writes the files of /downloads', async () => {
+    const out = path.join(scratch, 'open-data');
+    const run = await runRenkei(['export', '--format', 'open-data', '--out', out], { env });
+    assert.equal(run.code, 0, run.stderr);
+    const budgets = await readFile(path.join(out, 'budgets.csv'), 'utf8');
+    assert.match(budgets, /\r\n022012,青森市,青森圏域,1,/);
+    const pkg = JSON.parse(await readFile(path.join(out, 'datapackage.json'), 'utf8')) as { model: unknown };
+    assert.ok(pkg.model, 'the Fiscal Data Package model');
+    assert.ok((await readFile(path.join(out, 'open-data.xlsx'))).byteLength > 0);
   });
 });

@@ -22,8 +22,8 @@ for (const engine of testEngines) {
     test('run once on an empty database, then find nothing to do', async () => {
       const database = await engine.open();
       try {
-        assert.deepEqual(await listPendingMigrations(database.db), ['0001-initial-schema']);
-        assert.deepEqual(await migrateToLatest(database.db), { applied: ['0001-initial-schema'] });
+        assert.deepEqual(await listPendingMigrations(database.db), ['0001-initial-schema', '0002-search-keys']);
+        assert.deepEqual(await migrateToLatest(database.db), { applied: ['0001-initial-schema', '0002-search-keys'] });
         assert.deepEqual(await migrateToLatest(database.db), { applied: [] });
         assert.deepEqual(await listPendingMigrations(database.db), []);
         const names = (await database.db.introspection.getTables()).map((t) => t.name).sort();
@@ -41,7 +41,7 @@ for (const engine of testEngines) {
         const database = await engine.open();
         try {
           if (engine.name === 'pglite') {
-            assert.deepEqual(await ensureSchema(database), ['0001-initial-schema']);
+            assert.deepEqual(await ensureSchema(database), ['0001-initial-schema', '0002-search-keys']);
           } else {
             await assert.rejects(ensureSchema(database), (error: { code?: string; userMessage?: string }) => {
               assert.equal(error.code, 'CONFIG_INVALID');

@@ -1,4 +1,4 @@
-import { importDocument } from '../../service/import-document.js';
+import { importAreaDocument } from '../../service/area-import.js';
 import type { CliCommand } from '../cli-command.js';
 import { exitCodes, exitCodesHelp } from '../exit-codes.js';
 import { formatFindingsTable } from '../format-findings-table.js';
@@ -10,12 +10,14 @@ export const importCommand: CliCommand = {
   help: `使い方: renkei import FILE [--area SLUG]
 
 ビジョン文書を読み取り、1 つのトランザクションで新しい版として保存します（すべて保存するか、何も保存しないか）。
+1 つのインストールに複数の圏域を置けます。圏域ごとに版を重ね、ページは /areas/SLUG/ に出ます。
 同じ内容のファイルをもう一度取り込んでも何も変わりません（status: "unchanged"）。
 エラーの所見がある文書は取り込まず、所見の表を示して終了コード 1 で終わります。
 経過は標準エラーに、結果は 1 行の JSON で標準出力に出します。
 
 オプション:
-  --area SLUG  取り込む圏域の識別名（省略時は文書の圏域名から作る）
+  --area SLUG  取り込む圏域の識別名（省略時は文書の圏域名から作る。例: --area hachinohe）
+               compare と search は使えません（/areas/compare などのページ名）
   -h, --help   この説明
 
 環境変数: DATABASE_URL（PostgreSQL）または DATA_DIR（PGlite、既定は data/）
@@ -26,7 +28,7 @@ ${exitCodesHelp}`,
     const input = await readInputFile(requireOneFile(positionals), io.cwd);
     io.stderr(`読み込み: ${input.fileName}（${input.bytes.byteLength.toLocaleString('ja-JP')} バイト）\n`);
     const result = await withCliDatabase(io, { ensureSchema: true }, ({ db }) =>
-      importDocument(
+      importAreaDocument(
         db,
         { ...input, areaSlug: typeof values.area === 'string' ? values.area : undefined },
         {
@@ -42,7 +44,7 @@ ${exitCodesHelp}`,
     if (result.findings.length > 0) io.stderr(formatFindingsTable(result.findings));
     io.stderr(
       result.status === 'created'
-        ? `取り込みました: 第 ${result.seq} 版、${result.projectCount} 事業\n`
+        ? `取り込みました: 圏域 ${result.areaSlug} の第 ${result.seq} 版、${result.projectCount} 事業\n`
         : `同じ文書は取り込み済みです（第 ${result.seq} 版）。何も変えていません。\n`,
     );
     const { findings, ...summary } = result;

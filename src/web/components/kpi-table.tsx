@@ -1,13 +1,14 @@
 import type { Kpi, Project } from '../../domain/vision.js';
+import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from './data-table-scroll.js';
 
-function TargetCell(props: { kpi: Kpi; projects: readonly Project[] }) {
+function TargetCell(props: { kpi: Kpi; projects: readonly Project[]; base: string }) {
   const { target } = props.kpi;
   if (target.kind === 'merged_into' && target.mergedInto !== null) {
     const into = props.projects.find((p) => p.number === target.mergedInto);
     return (
       <td>
-        <a href={`/projects/${target.mergedInto}`}>{target.text}</a>
+        <a href={areaHref(props.base, `/projects/${target.mergedInto}`)}>{target.text}</a>
         {into ? <span class="note">（{into.name}）</span> : null}
       </td>
     );
@@ -15,8 +16,13 @@ function TargetCell(props: { kpi: Kpi; projects: readonly Project[] }) {
   return <td>{target.kind === 'none' ? '目標値なし（—）' : target.text}</td>;
 }
 
-/** 成果指標: indicator, baseline with its survey time, target by kind, and the footnote. */
-export function KpiTable(props: { project: Project; projects: readonly Project[]; targetYearLabel: string }) {
+/** 成果指標: indicator, baseline with its survey time, target by kind, and the footnote. Links stay in `base`. */
+export function KpiTable(props: {
+  project: Project;
+  projects: readonly Project[];
+  targetYearLabel: string;
+  base: string;
+}) {
   const { project } = props;
   if (project.kpis.length === 0) return <p>この事業には成果指標の記載がありません。</p>;
   return (
@@ -38,7 +44,7 @@ export function KpiTable(props: { project: Project; projects: readonly Project[]
                 {kpi.note ? <span class="note">※{kpi.note}</span> : null}
               </th>
               <td>{kpi.baseline.text === '' ? '—' : kpi.baseline.text}</td>
-              <TargetCell kpi={kpi} projects={props.projects} />
+              <TargetCell kpi={kpi} projects={props.projects} base={props.base} />
             </tr>
           ))}
         </tbody>

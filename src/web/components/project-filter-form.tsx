@@ -23,8 +23,11 @@ function Select(props: {
   );
 }
 
-/** The /projects filters as a GET form: every choice ends up in the URL, so a result can be shared. */
-export function ProjectFilterForm(props: { vision: Vision; query: ProjectQuery }) {
+/**
+ * The /projects filters as a GET form: every choice ends up in the URL, so a result can be shared.
+ * `action` is the area's project list (`/projects` or `/areas/{slug}/projects`).
+ */
+export function ProjectFilterForm(props: { vision: Vision; query: ProjectQuery; action: string }) {
   const { vision, query } = props;
   const all = { value: '', label: 'すべて' };
   const role = vision.structure.find((r) => r.role === query.role);
@@ -34,7 +37,7 @@ export function ProjectFilterForm(props: { vision: Vision; query: ProjectQuery }
   const subs = area ? area.subFields : [];
   return (
     <search aria-label="事業の絞り込み">
-      <form class="filter-form" method="get" action="/projects">
+      <form class="filter-form" method="get" action={props.action}>
         <div class="filter-form__fields">
           <div class="form-field form-field--wide">
             <label for="q">キーワード（事業名・内容・連携効果・指標）</label>
@@ -112,7 +115,7 @@ export function ProjectFilterForm(props: { vision: Vision; query: ProjectQuery }
         </div>
         <div class="filter-form__actions">
           <button type="submit">絞り込む</button>
-          <a href="/projects" class="button button--secondary">
+          <a href={props.action} class="button button--secondary">
             条件をクリア
           </a>
         </div>

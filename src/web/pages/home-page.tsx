@@ -1,20 +1,35 @@
 import { findLatestPopulation } from '../../domain/municipality-populations.js';
 import { costByFiscalYear } from '../../domain/project-query.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
+import { areaHref, sitePaths } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { formatAmount, formatFiscalYearLabel, formatShortFiscalYear } from '../format.js';
 import { Layout } from '../layout.js';
 
-/** / : the 圏域 at a glance. */
-export function HomePage(props: { snapshot: PortalSnapshot }) {
-  const { vision, revision } = props.snapshot;
+/** / (the default area) and /areas/{slug}/ : the 圏域 at a glance. */
+export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
+  const { vision, revision, areaCount, area } = props.snapshot;
+  const { base } = props;
+  const href = (path: string) => areaHref(base, path);
   const years = vision.plan.fiscalYears;
   const costs = costByFiscalYear(vision.projects, years);
   const newProjects = vision.projects.filter((p) => p.isNew);
   return (
-    <Layout title="ホーム" areaName={vision.area.name} breadcrumbs={[{ label: 'ホーム' }]}>
+    <Layout
+      title="ホーム"
+      areaName={vision.area.name}
+      breadcrumbs={[{ label: 'ホーム' }]}
+      base={base}
+      areasLink={areaCount > 1}
+    >
       <h1>{vision.plan.title}</h1>
+      {base === '' && areaCount > 1 ? (
+        <p class="note">
+          このポータルには{areaCount}の圏域があります。このページは{vision.area.name}を表示しています。 ほかの圏域は
+          <a href={sitePaths.areas}>圏域一覧</a>から選べます。
+        </p>
+      ) : null}
       <p class="lead">
         {vision.area.name}（{vision.area.kind === 'other' ? '広域連携' : vision.area.kind}）の連携事業
         {vision.projects.length}事業の内容、事業費見込額、成果指標を掲載しています。
@@ -41,7 +56,7 @@ export function HomePage(props: { snapshot: PortalSnapshot }) {
                 const population = findLatestPopulation(m.code);
                 return (
                   <tr>
-                    <th scope="row">{m.code ? <a href={`/municipalities/${m.code}`}>{m.name}</a> : m.name}</th>
+                    <th scope="row">{m.code ? <a href={href(`/municipalities/${m.code}`)}>{m.name}</a> : m.name}</th>
                     <td>{m.isCentralCity ? '中心市' : '連携町村'}</td>
                     <td>{m.code ?? '（不明）'}</td>
                     <td class="num">{population ? formatAmount(population.value) : '—'}</td>
@@ -58,13 +73,13 @@ export function HomePage(props: { snapshot: PortalSnapshot }) {
         <ul class="structure">
           {vision.structure.map((r) => (
             <li>
-              <a href={`/projects?role=${r.role}`}>
+              <a href={href(`/projects?role=${r.role}`)}>
                 役割{r.role} {r.title}（{vision.projects.filter((p) => p.role === r.role).length}事業）
               </a>
               <ul>
                 {r.policyAreas.map((a) => (
                   <li>
-                    <a href={`/projects?role=${r.role}&area=${a.no}`}>
+                    <a href={href(`/projects?role=${r.role}&area=${a.no}`)}>
                       ({a.no}) {a.title}（
                       {vision.projects.filter((p) => p.role === r.role && p.policyArea === a.no).length}事業）
                     </a>
@@ -98,7 +113,7 @@ export function HomePage(props: { snapshot: PortalSnapshot }) {
           <ul>
             {newProjects.map((p) => (
               <li>
-                <a href={`/projects/${p.number}`}>
+                <a href={href(`/projects/${p.number}`)}>
                   {p.number} {p.name}
                 </a>
               </li>
@@ -110,16 +125,20 @@ export function HomePage(props: { snapshot: PortalSnapshot }) {
         <h2 id="next-heading">次に見る</h2>
         <ul>
           <li>
-            <a href="/matrix">連携協約項目の一覧表</a>（役割・連携施策と町村の参加）
+            <a href={href('/matrix')}>連携協約項目の一覧表</a>（役割・連携施策と町村の参加）
           </li>
           <li>
-            <a href="/projects">事業一覧</a>（絞り込みと検索）
+            <a href={href('/projects')}>事業一覧</a>（絞り込みと検索）
           </li>
           <li>
-            <a href="/findings">文書の不整合</a>（{vision.findings.length}件）
+            <a href={href('/findings')}>文書の不整合</a>（{vision.findings.length}件）
           </li>
           <li>
-            <a href="/api/v1/vision">データ（Vision JSON）</a>
+            {base === '' ? (
+              <a href="/api/v1/vision">データ（Vision JSON）</a>
+            ) : (
+              <a href={`/api/v1/areas/${encodeURIComponent(area.slug)}`}>データ（API）</a>
+            )}
           </li>
         </ul>
       </section>

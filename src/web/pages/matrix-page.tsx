@@ -1,5 +1,6 @@
 import type { Project, Vision } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
+import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { NewBadge } from '../components/new-badge.js';
 import { Layout } from '../layout.js';
@@ -14,7 +15,13 @@ function Count(props: { actual: number; declared: number | null }) {
   );
 }
 
-function MatrixTable(props: { vision: Vision; projects: Project[]; caption: string; withSubField: boolean }) {
+function MatrixTable(props: {
+  vision: Vision;
+  projects: Project[];
+  caption: string;
+  withSubField: boolean;
+  base: string;
+}) {
   const partners = props.vision.area.municipalities.filter((m) => !m.isCentralCity);
   const subTitle = (p: Project) => {
     const area = props.vision.structure.find((r) => r.role === p.role)?.policyAreas.find((a) => a.no === p.policyArea);
@@ -43,7 +50,7 @@ function MatrixTable(props: { vision: Vision; projects: Project[]; caption: stri
               {props.withSubField ? <td>{subTitle(p)}</td> : null}
               <td class="num">{p.number}</td>
               <th scope="row">
-                <a href={`/projects/${p.number}`}>{p.nameInMatrix ?? p.name}</a>
+                <a href={areaHref(props.base, `/projects/${p.number}`)}>{p.nameInMatrix ?? p.name}</a>
                 {p.isNew ? <NewBadge /> : null}
               </th>
               {partners.map((m) =>
@@ -67,13 +74,16 @@ function MatrixTable(props: { vision: Vision; projects: Project[]; caption: stri
 }
 
 /** /matrix: 連携協約項目 × 連携町村, with counts computed from the data beside the counts the document declares. */
-export function MatrixPage(props: { snapshot: PortalSnapshot }) {
-  const { vision } = props.snapshot;
+export function MatrixPage(props: { snapshot: PortalSnapshot; base: string }) {
+  const { vision, areaCount } = props.snapshot;
+  const { base } = props;
   return (
     <Layout
       title="連携協約項目の一覧表"
       areaName={vision.area.name}
-      breadcrumbs={[{ label: 'ホーム', href: '/' }, { label: '連携協約項目の一覧表' }]}
+      breadcrumbs={[{ label: 'ホーム', href: areaHref(base, '/') }, { label: '連携協約項目の一覧表' }]}
+      base={base}
+      areasLink={areaCount > 1}
     >
       <h1>連携協約項目の一覧表</h1>
       <p>
@@ -120,6 +130,7 @@ export function MatrixPage(props: { snapshot: PortalSnapshot }) {
                   projects={projects}
                   caption={`(${area.no}) ${area.title}`}
                   withSubField={area.subFields.length > 0}
+                  base={base}
                 />
               </section>
             );

@@ -2,6 +2,7 @@ import { findLatestPopulation } from '../../domain/municipality-populations.js';
 import { projectCost } from '../../domain/project-query.js';
 import type { MunicipalityRef, Project } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
+import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { NewBadge } from '../components/new-badge.js';
 import { formatAmount } from '../format.js';
@@ -12,16 +13,19 @@ export function MunicipalityPage(props: {
   snapshot: PortalSnapshot;
   municipality: MunicipalityRef;
   projects: Project[];
+  base: string;
 }) {
-  const { vision } = props.snapshot;
-  const { municipality, projects } = props;
+  const { vision, areaCount } = props.snapshot;
+  const { municipality, projects, base } = props;
   const population = findLatestPopulation(municipality.code);
   const total = projects.reduce((sum, p) => sum + projectCost(p), 0);
   return (
     <Layout
       title={municipality.name}
       areaName={vision.area.name}
-      breadcrumbs={[{ label: 'ホーム', href: '/' }, { label: municipality.name }]}
+      breadcrumbs={[{ label: 'ホーム', href: areaHref(base, '/') }, { label: municipality.name }]}
+      base={base}
+      areasLink={areaCount > 1}
     >
       <h1>{municipality.name}</h1>
       <dl class="facts">
@@ -59,7 +63,7 @@ export function MunicipalityPage(props: {
                 <tr>
                   <td class="num">{p.number}</td>
                   <th scope="row">
-                    <a href={`/projects/${p.number}`}>{p.name}</a>
+                    <a href={areaHref(base, `/projects/${p.number}`)}>{p.name}</a>
                     {p.isNew ? <NewBadge /> : null}
                   </th>
                   <td>{(municipality.isCentralCity ? p.roles.centralCity : p.roles.partners) || '—'}</td>

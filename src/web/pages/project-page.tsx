@@ -1,6 +1,7 @@
 import { formatFiscalYear } from '../../domain/fiscal-year.js';
 import type { Project, Vision } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
+import { areaHref } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { KpiTable } from '../components/kpi-table.js';
 import { NewBadge } from '../components/new-badge.js';
@@ -18,23 +19,24 @@ function Field(props: { label: string; children: unknown }) {
   );
 }
 
-function Participants(props: { project: Project; vision: Vision }) {
+function Participants(props: { project: Project; vision: Vision; base: string }) {
   const partners = props.vision.area.municipalities.filter((m) => !m.isCentralCity);
   return (
     <ul class="participants">
       {partners.map((m) => {
         const takesPart = props.project.participants.includes(m.name);
         const label = `${m.name}：${takesPart ? '参加' : '不参加'}`;
-        return <li>{m.code ? <a href={`/municipalities/${m.code}`}>{label}</a> : label}</li>;
+        return <li>{m.code ? <a href={areaHref(props.base, `/municipalities/${m.code}`)}>{label}</a> : label}</li>;
       })}
     </ul>
   );
 }
 
 /** One project, every field of its sheet, laid out (and printed) like the document's sheet. */
-export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project }) {
-  const { vision, document, revision } = props.snapshot;
-  const { project } = props;
+export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project; base: string }) {
+  const { vision, document, revision, areaCount } = props.snapshot;
+  const { project, base } = props;
+  const href = (path: string) => areaHref(base, path);
   const index = vision.projects.findIndex((p) => p.number === project.number);
   const prev = vision.projects[index - 1];
   const next = vision.projects[index + 1];
@@ -46,10 +48,12 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project 
       title={`${project.number} ${project.name}`}
       areaName={vision.area.name}
       breadcrumbs={[
-        { label: 'ホーム', href: '/' },
-        { label: '事業一覧', href: '/projects' },
+        { label: 'ホーム', href: href('/') },
+        { label: '事業一覧', href: href('/projects') },
         { label: `${project.number} ${project.name}` },
       ]}
+      base={base}
+      areasLink={areaCount > 1}
     >
       <article class="project-sheet">
         <h1>
@@ -63,7 +67,7 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project 
           ) : null}
           <Field label="関係市町村">{project.relatedMunicipalities ?? '（記載なし）'}</Field>
           <Field label="連携町村">
-            <Participants project={project} vision={vision} />
+            <Participants project={project} vision={vision} base={base} />
           </Field>
           <Field label="内容">
             {project.content.length === 0 ? (
@@ -113,6 +117,7 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project 
             project={project}
             projects={vision.projects}
             targetYearLabel={targetYear === null ? '目標年度' : formatFiscalYear(targetYear)}
+            base={base}
           />
           {project.notes.length > 0 ? (
             <ul class="notes">
@@ -134,8 +139,8 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project 
         </section>
       </article>
       <PrevNext
-        prev={prev && { href: `/projects/${prev.number}`, label: `${prev.number} ${prev.name}` }}
-        next={next && { href: `/projects/${next.number}`, label: `${next.number} ${next.name}` }}
+        prev={prev && { href: href(`/projects/${prev.number}`), label: `${prev.number} ${prev.name}` }}
+        next={next && { href: href(`/projects/${next.number}`), label: `${next.number} ${next.name}` }}
       />
     </Layout>
   );

@@ -1,6 +1,7 @@
 import { type ProjectQuery, projectCost } from '../../domain/project-query.js';
 import type { Project } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
+import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { NewBadge } from '../components/new-badge.js';
 import { ProjectFilterForm } from '../components/project-filter-form.js';
@@ -9,17 +10,24 @@ import { Layout } from '../layout.js';
 import { placementLabel, shortPlacementLabel } from '../placement-label.js';
 
 /** /projects: the filter form, the result count and the matching projects. */
-export function ProjectsPage(props: { snapshot: PortalSnapshot; query: ProjectQuery; results: Project[] }) {
-  const { vision } = props.snapshot;
-  const { results } = props;
+export function ProjectsPage(props: {
+  snapshot: PortalSnapshot;
+  query: ProjectQuery;
+  results: Project[];
+  base: string;
+}) {
+  const { vision, areaCount } = props.snapshot;
+  const { results, base } = props;
   return (
     <Layout
       title="事業一覧"
       areaName={vision.area.name}
-      breadcrumbs={[{ label: 'ホーム', href: '/' }, { label: '事業一覧' }]}
+      breadcrumbs={[{ label: 'ホーム', href: areaHref(base, '/') }, { label: '事業一覧' }]}
+      base={base}
+      areasLink={areaCount > 1}
     >
       <h1>事業一覧</h1>
-      <ProjectFilterForm vision={vision} query={props.query} />
+      <ProjectFilterForm vision={vision} query={props.query} action={areaHref(base, '/projects')} />
       <p class="result-count" role="status">
         {vision.projects.length}事業のうち <strong>{results.length}事業</strong> が条件に合います。
       </p>
@@ -27,7 +35,7 @@ export function ProjectsPage(props: { snapshot: PortalSnapshot; query: ProjectQu
         <div class="empty">
           <p>条件に合う事業はありません。キーワードを短くするか、条件を減らしてください。</p>
           <p>
-            <a href="/projects">条件をクリアしてすべての事業を見る</a>
+            <a href={areaHref(base, '/projects')}>条件をクリアしてすべての事業を見る</a>
           </p>
         </div>
       ) : (
@@ -50,7 +58,7 @@ export function ProjectsPage(props: { snapshot: PortalSnapshot; query: ProjectQu
                 <tr>
                   <td class="num">{p.number}</td>
                   <th scope="row">
-                    <a href={`/projects/${p.number}`}>{p.name}</a>
+                    <a href={areaHref(base, `/projects/${p.number}`)}>{p.name}</a>
                     {p.isNew ? <NewBadge /> : null}
                   </th>
                   <td class="nowrap">

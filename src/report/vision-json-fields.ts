@@ -1,0 +1,76 @@
+/** A field of Vision JSON as the data dictionary lists it: a path, its Japanese label, JSON type, unit, meaning. */
+export type JsonFieldInfo = { path: string; label: string; type: string; unit: string | null; description: string };
+
+const f = (path: string, label: string, type: string, description: string, unit: string | null = null) => ({
+  path,
+  label,
+  type,
+  unit,
+  description,
+});
+
+/** The fields of vision.json (docs/vision-json.md; DESIGN §6): a public interface, names never change. */
+export const visionJsonFields: readonly JsonFieldInfo[] = [
+  f('format', '形式名', 'string', '常に "renkei-vision"。'),
+  f('version', '形式の版', 'integer', '常に 1。フィールドは追加されることがあるが、名前は変わらない。'),
+  f('area.name', '圏域名', 'string', '表題から読み取った圏域の名称。'),
+  f('area.kind', '圏域の種類', 'string', '連携中枢都市圏、定住自立圏、または other。'),
+  f('area.municipalities[].code', '全国地方公共団体コード', 'string | null', '6桁の文字列。不明なときは null。'),
+  f('area.municipalities[].name', '地方公共団体名', 'string', '公式の表記。'),
+  f('area.municipalities[].isCentralCity', '中心市', 'boolean', '中心市なら true。'),
+  f('plan.title', 'ビジョンの表題', 'string', '文書の表題。'),
+  f('plan.fiscalYears[]', '計画の年度', 'integer[]', '事業費表の年度（西暦）。'),
+  f('plan.targetFiscalYear', '目標年度', 'integer | null', '成果指標の目標年度（西暦）。'),
+  f('plan.amountUnit', '金額の単位', 'string', '事業費の単位（千円）。'),
+  f(
+    'plan.revision',
+    '変更の時点',
+    'object | null',
+    '{ label: 印刷された表記（R4年3月）, yearMonth: "2022-03", fiscalYear: 2021 }。',
+  ),
+  f(
+    'structure[]',
+    '構成',
+    'array',
+    '役割 → policyAreas[]（連携施策）→ subFields[]（分野）。各段に title、titleInMatrix、declaredCount。',
+  ),
+  f('projects[].number', '事業番号', 'integer', 'ビジョンに印刷された番号。'),
+  f('projects[].name', '事業名', 'string', '事業シートの事業名。'),
+  f('projects[].nameInMatrix', '一覧表での事業名', 'string | null', '連携協約項目の一覧表の事業名。'),
+  f('projects[].isNew', '新規', 'boolean', '一覧表の下線または「新規」の表示があれば true。'),
+  f('projects[].role', '役割番号', 'integer', '事業の属する役割。'),
+  f('projects[].policyArea', '連携施策番号', 'integer', '事業の属する連携施策。'),
+  f('projects[].subField', '分野番号', 'integer | null', '事業の属する分野。'),
+  f('projects[].relatedMunicipalities', '関係市町村', 'string | null', '「関係市町村」欄の記載どおり。'),
+  f('projects[].participants[]', '参加町村', 'string[]', '一覧表で○の付いた連携町村の名称。'),
+  f('projects[].content[]', '内容', 'string[]', '「内容」の箇条書き（○ を除く）。'),
+  f('projects[].effect', '連携効果', 'string | null', '「連携効果」欄。'),
+  f('projects[].budget.years[].fiscalYear', '年度', 'integer', '西暦の年度。'),
+  f('projects[].budget.years[].amount', '事業費見込額', 'integer | null', '金額がない欄は null。', '千円'),
+  f(
+    'projects[].budget.years[].mark',
+    '金額欄の記号',
+    'string | null',
+    'amount が null のとき "blank"（空欄）か "dash"（－）。',
+  ),
+  f('projects[].budget.total', '計', 'object', '文書の「計」欄 { amount, mark }。年度の和と異なることがある。', '千円'),
+  f('projects[].roles.centralCity', '役割分担（中心市）', 'string', '「連携市町村の役割分担」の中心市の欄。'),
+  f('projects[].roles.partners', '役割分担（連携町村）', 'string', '「連携市町村の役割分担」の連携町村の欄。'),
+  f('projects[].kpis[].indicator', '指標', 'string', '成果指標の名称。'),
+  f('projects[].kpis[].note', '注記', 'string | null', '指標の ※ 注記。'),
+  f('projects[].kpis[].baseline', '現状値', 'object', '{ text, value, unit, asOf }。'),
+  f(
+    'projects[].kpis[].target',
+    '目標値',
+    'object',
+    '{ text, kind, value, unit, per, mergedInto, fiscalYear }。kind は absolute、per_year_at_least、percentage、merged_into、none。',
+  ),
+  f('projects[].notes[]', 'その他の注記', 'string[]', '成果指標に属さない注記。'),
+  f('projects[].source.lines', '文書の行', 'integer[2]', '事業シートの最初と最後の行番号。'),
+  f(
+    'findings[]',
+    '文書の不整合',
+    'array',
+    '{ severity, code, project, line, excerpt, message }。findings.csv と同じ内容。',
+  ),
+];

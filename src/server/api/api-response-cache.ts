@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+
+/** An answer encoded once, with the strong ETag of its bytes: serving it copies and hashes nothing. */
+export type CachedBody = { body: Uint8Array<ArrayBuffer>; etag: string };
+
+type Entry = CachedBody & { stamp: string };
+
+const encoder = new TextEncoder();
+
+/** The ETag of a body: a hash of its bytes, so an unchanged answer keeps its tag across imports of other data. */
+export function etagOf(body: Uint8Array): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/**
+ * API answers kept until the data changes: each entry remembers the data stamp it was built for. Bounded by
+ * entries and by bytes, oldest first out, so arbitrary query strings cannot fill memory.
+ */
+export class ApiResponseCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #maxEntries: number;
+  readonly #maxBytes: number;
+  #bytes = 0;
+
+  constructor(options: { maxEntries?: number; maxBytes?: number } = {}) {
+    this.#maxEntries = options.maxEntries ?? 5000;
+    this.#maxBytes = options.maxBytes ?? 48 * 1024 * 1024;
+  }
+
+  find(key: string, stamp: string): CachedBody | undefined {
+    const entry = this.#entries.get(key);
+    return entry?.stamp === stamp ? entry : undefined;
+  }
+
+  store(key: string, stamp: string, json: string): CachedBody {
+    const body = encoder.encode(json);
+    const entry: Entry = { body, etag: etagOf(body), stamp };
+    this.#remove(key);
+    this.#entries.set(key, entry);
+    this.#bytes += body.byteLength;
+    for (const oldest of this.#entries.keys()) {
+      if (this.#entries.size <= this.#maxEntries && this.#bytes <= this.#maxBytes) break;
+      if (oldest === key) continue; // the newest answer stays, however big
+      this.#remove(oldest);
+    }
+    return entry;
+  }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#bytes -= entry.body.byteLength;
+    this.#entries.delete(key);
+  }
+}
+
+/**
+ * True when an If-None-Match header names this ETag (RFC 9110 §13.1.2: a list, `*`, weak comparison).
+ */
+export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
+}

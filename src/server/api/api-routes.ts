@@ -1,0 +1,36 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../app-deps.js';
+import { createApiContext, sendCached } from './api-context.js';
+import { registerApiDocsPage } from './api-docs-route.js';
+import { type CachedBody, etagOf } from './api-response-cache.js';
+import { rejectInvalidInput } from './api-validation-hook.js';
+import { registerAreaCollectionRoutes } from './area-collection-routes.js';
+import { registerAreaRoutes } from './area-routes.js';
+import { buildOpenApiDocument } from './openapi-document.js';
+import { registerProjectRoutes } from './project-routes.js';
+import { registerVisionRoutes } from './vision-routes.js';
+
+/**
+ * The public read API under /api/v1 (routes carry their full paths: mount at '/'), its OpenAPI 3.1 document
+ * at /api/v1/openapi.json, and the documentation page /api/docs made from that document.
+ */
+export function createApiRoutes(deps: AppDeps): OpenAPIHono {
+  const api = new OpenAPIHono({ defaultHook: rejectInvalidInput });
+  const ctx = createApiContext(deps);
+  registerAreaRoutes(api, ctx);
+  registerAreaCollectionRoutes(api, ctx);
+  registerVisionRoutes(api, ctx);
+  registerProjectRoutes(api, ctx);
+
+  // the document depends on the code only: made once, on first request
+  let document: CachedBody | undefined;
+  api.get('/api/v1/openapi.json', (c) => {
+    if (!document) {
+      const body = new TextEncoder().encode(JSON.stringify(buildOpenApiDocument(api)));
+      document = { body, etag: etagOf(body) };
+    }
+    return sendCached(c, document);
+  });
+  registerApiDocsPage(api, () => buildOpenApiDocument(api));
+  return api;
+}

@@ -1,0 +1,127 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import type { OpenDataFile, OpenDataUrls } from '../report/build-open-data-files.js';
+import {
+  createOpenDataReader,
+  downloadNameOf,
+  listOpenDataDictionary,
+  listOpenDataFiles,
+  listOpenDataRevisions,
+  type OpenDataSet,
+  openDataTerms,
+  type RevisionSelector,
+} from '../service/open-data.js';
+import { DownloadsPage } from '../web/pages/downloads-page.js';
+import type { AppDeps } from './app-deps.js';
+
+const SeqParamSchema = z.union([
+  z.literal('latest'),
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,8}$/)
+    .transform(Number),
+]);
+
+const FIXED_REVISION_MAX_AGE = 3600; // a numbered revision never changes; an hour bounds a reset database
+
+/**
+ * The open data: `GET /downloads` (the page of the installation's area, current revision),
+ * `GET /downloads/{slug}` and `/downloads/{slug}/{seq}` (the page of an area, of one revision) and the files at
+ * `GET /downloads/{slug}/{seq}/{file}`, where seq may be `latest`. Files are built once per revision and kept.
+ */
+export function createDownloadRoutes(deps: AppDeps): Hono {
+  const reader = createOpenDataReader(deps.db);
+
+  const page = async (c: Context, slug: string | undefined, selector: RevisionSelector) => {
+    const set = await reader.read(slug, selector);
+    const revisions = await listOpenDataRevisions(deps.db, set.ref.areaId);
+    const urls = urlsOf(c, set);
+    const html = (
+      <DownloadsPage
+        areaName={set.vision.area.name}
+        planTitle={set.vision.plan.title}
+        publisher={set.vision.area.municipalities.find((m) => m.isCentralCity)?.name ?? set.vision.area.name}
+        seq={set.ref.seq}
+        label={set.ref.label}
+        publishedAt={set.ref.publishedAt}
+        files={listOpenDataFiles(set, urls).map((file) => ({
+          name: file.name,
+          title: file.title,
+          description: file.description,
+          format: file.format,
+          encoding: file.encoding,
+          rowCount: file.rowCount,
+          byteSize: file.bytes.byteLength,
+          href: `${urls.filesPath}${file.name}`,
+        }))}
+        dictionary={listOpenDataDictionary()}
+        revisions={revisions.map((r) => ({
+          seq: r.seq,
+          label: r.label,
+          publishedAt: r.createdAt,
+          href: `/downloads/${encodeURIComponent(set.ref.areaSlug)}/${r.seq}`,
+        }))}
+        license={openDataTerms.license}
+        updateFrequency={openDataTerms.updateFrequency}
+        latestHref={`/downloads/${encodeURIComponent(set.ref.areaSlug)}/latest/`}
+      />
+    );
+    c.header('Cache-Control', 'no-cache');
+    return c.html(html);
+  };
+
+  return new Hono()
+    .get('/downloads', (c) => page(c, undefined, 'latest'))
+    .get('/downloads/:slug', (c) => page(c, c.req.param('slug'), 'latest'))
+    .get('/downloads/:slug/:seq', (c) => page(c, c.req.param('slug'), parseSeq(c.req.param('seq'))))
+    .get('/downloads/:slug/:seq/:file', async (c) => {
+      const selector = parseSeq(c.req.param('seq'));
+      const set = await reader.read(c.req.param('slug'), selector);
+      const name = c.req.param('file');
+      const file = listOpenDataFiles(set, urlsOf(c, set)).find((f) => f.name === name);
+      if (!file) {
+        throw new AppError('NOT_FOUND', `No open-data file ${name}`, {
+          userMessage: `ファイル「${name}」はありません。一覧は /downloads にあります。`,
+        });
+      }
+      return sendFile(c, set, file, selector);
+    });
+}
+
+function parseSeq(text: string): RevisionSelector {
+  const parsed = SeqParamSchema.safeParse(text);
+  if (!parsed.success) {
+    throw new AppError('NOT_FOUND', `Bad revision ${text}`, {
+      userMessage: '版は 1 以上の番号か latest で指定してください。',
+    });
+  }
+  return parsed.data;
+}
+
+/** Where this set's files are served, from the request's own origin (the catalogue needs absolute URLs). */
+function urlsOf(c: Context, set: OpenDataSet): OpenDataUrls & { filesPath: string } {
+  const origin = new URL(c.req.url).origin;
+  const folder = `/downloads/${encodeURIComponent(set.ref.areaSlug)}/${set.ref.seq}`;
+  return { filesPath: `${folder}/`, filesBase: `${origin}${folder}/`, landingPage: `${origin}${folder}` };
+}
+
+function sendFile(c: Context, set: OpenDataSet, file: OpenDataFile, selector: RevisionSelector) {
+  const etag = `"${file.sha256.slice(0, 32)}"`;
+  const disposition = file.format === 'CSV' || file.format === 'XLSX' ? 'attachment' : 'inline';
+  c.header('ETag', etag);
+  c.header('Cache-Control', selector === 'latest' ? 'no-cache' : `public, max-age=${FIXED_REVISION_MAX_AGE}`);
+  c.header('Access-Control-Allow-Origin', '*'); // open data: any page may fetch it
+  c.header('X-Content-Type-Options', 'nosniff');
+  if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+  c.header('Content-Type', file.contentType);
+  c.header('Content-Disposition', `${disposition}; filename="${downloadNameOf(set, file)}"`);
+  c.header('Content-Length', String(file.bytes.byteLength));
+  return c.body(file.bytes as Uint8Array<ArrayBuffer>);
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
