@@ -17,31 +17,25 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { QueryCountReport } from './count-queries.js';
 import {
-  autocannonVersion,
   type Backend,
   type Child,
-  CONNECTIONS,
   cleanups,
+  compareWithBare,
   fail,
-  figures,
   freePort,
   hasFailed,
-  loadPath,
-  MEASURE_S,
   preparePglite,
   preparePostgres,
   rawGet,
   readMemoryMb,
   runCleanups,
   runNode,
-  SLICES,
   seconds,
   startBareCopy,
   startChild,
   stopChild,
   table,
   verdict,
-  WARMUP_S,
   waitFor200,
 } from './portal-bench.js';
 
@@ -82,32 +76,11 @@ async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
       console.log(`  ${urlPath}: ${body.length} bytes, ${headers['content-type']}, ETag ${headers.etag}`);
     }
 
-    console.log(
-      `\nload: ${CONNECTIONS} connections, warm-up ${WARMUP_S} s, then ${MEASURE_S} s measured per server ` +
-        `in ${SLICES * 2} alternating slices of ${MEASURE_S / SLICES} s (autocannon ${autocannonVersion()}, in this process)`,
-    );
-    const rows: string[][] = [];
-    for (const [index, urlPath] of paths.entries()) {
-      const urls = { app: `http://127.0.0.1:${appPort}${urlPath}`, bare: `http://127.0.0.1:${started.port}${urlPath}` };
-      const tallies = await loadPath(urls, index % 2 === 0);
-      const appFigures = figures(tallies.app);
-      const bareFigures = figures(tallies.bare);
-      const ratio = appFigures.rps / bareFigures.rps;
-      for (const [target, f] of [
-        ['app', appFigures],
-        ['bare node:http', bareFigures],
-      ] as const) {
-        rows.push([
-          urlPath,
-          target,
-          f.rps.toFixed(0),
-          f.p50.toFixed(2),
-          f.p99.toFixed(2),
-          `${f.errors}/${f.non2xx}`,
-          target === 'app' ? `${(ratio * 100).toFixed(0)} %` : '',
-        ]);
-        if (f.errors > 0 || f.non2xx > 0) fail(`${target} ${urlPath}: ${f.errors} errors, ${f.non2xx} non-2xx`);
-      }
+    for (const { urlPath, app: appFigures, bare: bareFigures, ratio } of await compareWithBare(
+      paths,
+      appPort,
+      started.port,
+    )) {
       const judged = urlPath === TARGET_PATH;
       summary.lines.push(
         `${urlPath}: throughput ${(ratio * 100).toFixed(0)} % of bare` +
@@ -115,7 +88,6 @@ async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
           `; p99 ${appFigures.p99.toFixed(2)} ms (bare ${bareFigures.p99.toFixed(2)} ms)`,
       );
     }
-    table(['path', 'server', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'app/bare'], rows, [2, 3, 4, 5, 6]);
     const memory = readMemoryMb(app.child.pid ?? 0);
     console.log(
       `\napp server memory after the load: peak VmHWM ${memory.hwm.toFixed(0)} MB, VmRSS ${memory.rss.toFixed(0)} MB`,

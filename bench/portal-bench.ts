@@ -350,6 +350,45 @@ export function figures(tally: Tally): LoadFigures {
   };
 }
 
+/** Loads each path on the app and on the bare server (alternating who goes first) and prints the table. */
+export async function compareWithBare(
+  paths: readonly string[],
+  appPort: number,
+  barePort: number,
+): Promise<{ urlPath: string; app: LoadFigures; bare: LoadFigures; ratio: number }[]> {
+  console.log(
+    `\nload: ${CONNECTIONS} connections, warm-up ${WARMUP_S} s, then ${MEASURE_S} s measured per server ` +
+      `in ${SLICES * 2} alternating slices of ${MEASURE_S / SLICES} s (autocannon ${autocannonVersion()}, in this process)`,
+  );
+  const rows: string[][] = [];
+  const results = [];
+  for (const [index, urlPath] of paths.entries()) {
+    const urls = { app: `http://127.0.0.1:${appPort}${urlPath}`, bare: `http://127.0.0.1:${barePort}${urlPath}` };
+    const tallies = await loadPath(urls, index % 2 === 0);
+    const app = figures(tallies.app);
+    const bare = figures(tallies.bare);
+    const ratio = app.rps / bare.rps;
+    for (const [target, f] of [
+      ['app', app],
+      ['bare node:http', bare],
+    ] as const) {
+      rows.push([
+        urlPath,
+        target,
+        f.rps.toFixed(0),
+        f.p50.toFixed(2),
+        f.p99.toFixed(2),
+        `${f.errors}/${f.non2xx}`,
+        target === 'app' ? `${(ratio * 100).toFixed(0)} %` : '',
+      ]);
+      if (f.errors > 0 || f.non2xx > 0) fail(`${target} ${urlPath}: ${f.errors} errors, ${f.non2xx} non-2xx`);
+    }
+    results.push({ urlPath, app, bare, ratio });
+  }
+  table(['path', 'server', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'app/bare'], rows, [2, 3, 4, 5, 6]);
+  return results;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Page weights
 
@@ -467,38 +506,12 @@ async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
     );
 
     // load
-    console.log(
-      `\nload: ${CONNECTIONS} connections, warm-up ${WARMUP_S} s, then ${MEASURE_S} s measured per server ` +
-        `in ${SLICES * 2} alternating slices of ${MEASURE_S / SLICES} s (autocannon ${autocannonVersion()}, in this process)`,
-    );
-    const rows: string[][] = [];
-    for (const [index, urlPath] of LOAD_PATHS.entries()) {
-      const urls = { app: `http://127.0.0.1:${appPort}${urlPath}`, bare: `http://127.0.0.1:${barePort}${urlPath}` };
-      const tallies = await loadPath(urls, index % 2 === 0);
-      const app = figures(tallies.app);
-      const bareFigures = figures(tallies.bare);
-      const ratio = app.rps / bareFigures.rps;
-      for (const [target, f] of [
-        ['app', app],
-        ['bare node:http', bareFigures],
-      ] as const) {
-        rows.push([
-          urlPath,
-          target,
-          f.rps.toFixed(0),
-          f.p50.toFixed(2),
-          f.p99.toFixed(2),
-          `${f.errors}/${f.non2xx}`,
-          target === 'app' ? `${(ratio * 100).toFixed(0)} %` : '',
-        ]);
-        if (f.errors > 0 || f.non2xx > 0) fail(`${target} ${urlPath}: ${f.errors} errors, ${f.non2xx} non-2xx`);
-      }
+    for (const { urlPath, app: f, ratio } of await compareWithBare(LOAD_PATHS, appPort, barePort)) {
       summary.lines.push(
         `${urlPath}: throughput ${(ratio * 100).toFixed(0)} % of bare (target ≥ ${TARGET_RATIO * 100} %)  ${verdict(ratio >= TARGET_RATIO)};` +
-          ` p99 ${app.p99.toFixed(2)} ms (target ≤ ${TARGET_P99_MS} ms)  ${verdict(app.p99 <= TARGET_P99_MS)}`,
+          ` p99 ${f.p99.toFixed(2)} ms (target ≤ ${TARGET_P99_MS} ms)  ${verdict(f.p99 <= TARGET_P99_MS)}`,
       );
     }
-    table(['path', 'server', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors/non-2xx', 'app/bare'], rows, [2, 3, 4, 5, 6]);
 
     // memory, read before the server stops
     const pid = app.child.pid ?? 0;

@@ -115,23 +115,28 @@ export type Project = {
   source: { lines: [number, number] };
 };
 
-export type FindingSeverity = 'error' | 'warning' | 'info';
+/** Every finding code, in one list so that schemas and labels can be derived from it. */
+export const findingCodes = [
+  'budget_total_mismatch',
+  'declared_count_mismatch',
+  'heading_mismatch',
+  'name_mismatch',
+  'new_mark_mismatch',
+  'missing_sheet',
+  'missing_matrix_row',
+  'missing_budget_row',
+  'missing_kpi_rows',
+  'participants_mismatch',
+  'duplicate_project',
+  'unknown_municipality',
+  'unreadable_cell',
+  'unreadable_document',
+] as const;
 
-export type FindingCode =
-  | 'budget_total_mismatch'
-  | 'declared_count_mismatch'
-  | 'heading_mismatch'
-  | 'name_mismatch'
-  | 'new_mark_mismatch'
-  | 'missing_sheet'
-  | 'missing_matrix_row'
-  | 'missing_budget_row'
-  | 'missing_kpi_rows'
-  | 'participants_mismatch'
-  | 'duplicate_project'
-  | 'unknown_municipality'
-  | 'unreadable_cell'
-  | 'unreadable_document';
+export type FindingCode = (typeof findingCodes)[number];
+
+export const findingSeverities = ['error', 'warning', 'info'] as const;
+export type FindingSeverity = (typeof findingSeverities)[number];
 
 export type Finding = {
   severity: FindingSeverity;

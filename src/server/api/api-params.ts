@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { FindingCode, FindingSeverity, TargetKind } from '../../domain/vision.js';
+import { findingCodes, findingSeverities, type TargetKind } from '../../domain/vision.js';
 
 /**
  * Path and query parameters of /api/v1. Every message is a Japanese sentence that names the parameter: the
@@ -236,28 +236,6 @@ export const BudgetListQuerySchema = z.object({
   revision: revisionQuery,
   ...paginationQuery(200, 1000),
 });
-
-export const findingSeverities = ['error', 'warning', 'info'] as const satisfies readonly FindingSeverity[];
-export const findingCodes = [
-  'budget_total_mismatch',
-  'declared_count_mismatch',
-  'heading_mismatch',
-  'name_mismatch',
-  'new_mark_mismatch',
-  'missing_sheet',
-  'missing_matrix_row',
-  'missing_budget_row',
-  'missing_kpi_rows',
-  'participants_mismatch',
-  'duplicate_project',
-  'unknown_municipality',
-  'unreadable_cell',
-  'unreadable_document',
-] as const satisfies readonly FindingCode[];
-/** Every code of the domain is listed above: a new code does not compile until it is added there. */
-export const everyFindingCodeListed: [Exclude<FindingCode, (typeof findingCodes)[number]>] extends [never]
-  ? true
-  : false = true;
 
 export const FindingListQuerySchema = z.object({
   severity: enumQuery('severity', findingSeverities, { description: '重大度', example: 'warning' }),

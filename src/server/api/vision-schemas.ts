@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import type { Finding, Kpi, MunicipalityRef, Project, Vision } from '../../domain/vision.js';
+import {
+  type Finding,
+  findingCodes,
+  findingSeverities,
+  type Kpi,
+  type MunicipalityRef,
+  type Project,
+  type Vision,
+} from '../../domain/vision.js';
 import { exampleArea, exampleFinding, examplePlan, exampleProject, exampleRole } from './seed-examples.js';
 
 /**
@@ -154,25 +162,8 @@ export const ProjectSchema = z.object(projectShape).openapi('Project', { example
 
 export const FindingSchema = z
   .object({
-    severity: z.enum(['error', 'warning', 'info']).openapi({ description: '重大度' }),
-    code: z
-      .enum([
-        'budget_total_mismatch',
-        'declared_count_mismatch',
-        'heading_mismatch',
-        'name_mismatch',
-        'new_mark_mismatch',
-        'missing_sheet',
-        'missing_matrix_row',
-        'missing_budget_row',
-        'missing_kpi_rows',
-        'participants_mismatch',
-        'duplicate_project',
-        'unknown_municipality',
-        'unreadable_cell',
-        'unreadable_document',
-      ])
-      .openapi({ description: '不整合の種類' }),
+    severity: z.enum(findingSeverities).openapi({ description: '重大度' }),
+    code: z.enum(findingCodes).openapi({ description: '不整合の種類' }),
     project: nullableInt('関係する事業番号'),
     line: nullableInt('文書の行番号'),
     excerpt: z.string().nullable().openapi({ description: '該当箇所の抜き書き' }),
