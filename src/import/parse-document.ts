@@ -55,7 +55,7 @@ export function parseDocument(text: string): ParseResult {
     (p) => centralCity === null || comparisonKey(p) !== comparisonKey(centralCity),
   );
   const { projects, findings } = reconcileProjects(matrix.rows, sheetPart.sheets, {
-    partners,
+    columns: matrix.partners,
     centralCity,
     hasMatrix: matrix.rows.length > 0,
   });

@@ -7,7 +7,8 @@ import type { MatrixRow, Placement } from './parse-matrix.js';
 import type { PlacedSheet } from './parse-sheets.js';
 import { chooseMarkReading, readRelatedMunicipalities } from './resolve-participants.js';
 
-export type ReconcileContext = { partners: string[]; centralCity: string | null; hasMatrix: boolean };
+/** `columns` are the matrix's municipality columns as printed; some documents include the central city there. */
+export type ReconcileContext = { columns: string[]; centralCity: string | null; hasMatrix: boolean };
 
 /** The project as reconciled, with where the matrix put it (the structure builder needs both). */
 export type ReconciledProject = { project: Project; matrixPlacement: Placement | null };
@@ -91,7 +92,7 @@ function placeAndMark(
   p.role = place?.role ?? 0;
   p.policyArea = place?.policyArea ?? 0;
   p.subField = place?.subField ?? null;
-  const related = readRelatedMunicipalities(p.relatedMunicipalities, ctx.partners, ctx.centralCity);
+  const related = readRelatedMunicipalities(p.relatedMunicipalities, ctx.columns, ctx.centralCity);
   for (const name of related.unknown) {
     findings.push(
       warn(
@@ -103,8 +104,12 @@ function placeAndMark(
       ),
     );
   }
-  const indexes = row ? chooseMarkReading(row.markReadings, related.indexes) : (related.indexes ?? []);
-  p.participants = indexes.flatMap((i) => (ctx.partners[i] === undefined ? [] : [ctx.partners[i]]));
+  // participants are the partners: a ○ in the central city's own column (where printed) is not one
+  const cityKey = ctx.centralCity === null ? null : comparisonKey(ctx.centralCity);
+  const isPartner = (i: number) => ctx.columns[i] !== undefined && comparisonKey(ctx.columns[i]) !== cityKey;
+  const readings = row?.markReadings.map((r) => r.filter(isPartner));
+  const indexes = readings ? chooseMarkReading(readings, related.indexes) : (related.indexes ?? []);
+  p.participants = indexes.filter(isPartner).map((i) => ctx.columns[i] ?? '');
   if (row && related.indexes && related.unknown.length === 0 && related.indexes.join() !== indexes.join()) {
     findings.push(
       warn(

@@ -10,14 +10,16 @@ export function readRelatedMunicipalities(
   centralCity: string | null,
 ): { indexes: number[] | null; unknown: string[] } {
   if (text === null || text.trim() === '') return { indexes: null, unknown: [] };
-  if (ALL.test(comparisonKey(text))) return { indexes: partners.map((_, i) => i), unknown: [] };
+  const cityKey = centralCity === null ? null : comparisonKey(centralCity);
+  if (ALL.test(comparisonKey(text))) {
+    return { indexes: partners.flatMap((p, i) => (comparisonKey(p) === cityKey ? [] : [i])), unknown: [] };
+  }
   const names = text
     .split(/[、，,・･／/]+|及び|および/)
     .map((n) => n.replace(/\s+/g, ''))
     .filter((n) => n !== '');
   const indexes: number[] = [];
   const unknown: string[] = [];
-  const cityKey = centralCity === null ? null : comparisonKey(centralCity);
   for (const name of names) {
     const key = comparisonKey(canonicalMunicipalityName(name) ?? name);
     if (key === cityKey) continue;
