@@ -1,7 +1,7 @@
-import { parseFiscalYearLabel } from '../domain/fiscal-year.js';
 import { findMunicipalityCode } from '../domain/known-municipalities.js';
 import type { Area, Plan } from '../domain/vision.js';
 import type { PlacedSheet } from './parse-sheets.js';
+import { readFiscalYearLabel } from './read-fiscal-year-label.js';
 import type { Preamble } from './read-preamble.js';
 
 function mostCommon<T>(values: T[]): T | undefined {
@@ -29,7 +29,7 @@ export function buildPlan(preamble: Preamble, sheets: PlacedSheet[]): Plan {
   const years = new Set<number>();
   for (const s of sheets) for (const y of s.budget?.years ?? []) years.add(y.fiscalYear);
   const targetYears = sheets.flatMap((s) => {
-    const fy = s.kpiHeader?.targetYearText ? parseFiscalYearLabel(s.kpiHeader.targetYearText) : null;
+    const fy = s.kpiHeader?.targetYearText ? readFiscalYearLabel(s.kpiHeader.targetYearText) : null;
     return fy === null ? [] : [fy];
   });
   const units = sheets.flatMap((s) => (s.budget?.unit ? [s.budget.unit] : []));

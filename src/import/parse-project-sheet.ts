@@ -1,8 +1,8 @@
-import { parseFiscalYearLabel } from '../domain/fiscal-year.js';
 import type { BudgetCell, BudgetYear } from '../domain/vision.js';
 import { cleanText, comparisonKey, findFootnoteMarkers, toHalfWidth } from './normalize-text.js';
 import { alignBudgetValues, looksLikeBudgetValue, parseBudgetCell } from './parse-budget-row.js';
 import { type KpiHeader, type RawKpi, readKpiHeader, readKpiRows } from './parse-kpi-rows.js';
+import { readFiscalYearLabel } from './read-fiscal-year-label.js';
 import type { TextLine } from './split-lines.js';
 
 /** A problem met while reading a sheet; reconcile turns it into a finding with the project number. */
@@ -109,7 +109,7 @@ function readSheetHeader(lines: TextLine[]): { header: Header; used: number } {
 
 function readBudget(header: TextLine, values: TextLine | undefined, issues: SheetIssue[]): SheetBudget | null {
   const yearCols = header.cells.flatMap((c, i) => {
-    const fy = parseFiscalYearLabel(c);
+    const fy = readFiscalYearLabel(c);
     return fy === null ? [] : [{ fy, i }];
   });
   const unit = /単位\s*[：:]\s*([^）)\s]+)/.exec(header.cells.join(' '))?.[1] ?? null;
@@ -144,7 +144,7 @@ function readBudget(header: TextLine, values: TextLine | undefined, issues: Shee
 
 function isBudgetHeader(line: TextLine): boolean {
   return (
-    line.cells.filter((c) => parseFiscalYearLabel(c) !== null).length >= 1 &&
+    line.cells.filter((c) => readFiscalYearLabel(c) !== null).length >= 1 &&
     line.cells.some((c) => /^計$|^合計$/.test(c.replace(/\s+/g, '')))
   );
 }

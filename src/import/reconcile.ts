@@ -1,10 +1,10 @@
-import { parseFiscalYearLabel } from '../domain/fiscal-year.js';
 import type { Budget, Finding, Kpi, Project } from '../domain/vision.js';
 import { attachFootnotes } from './attach-footnotes.js';
 import { cleanText, comparisonKey, removeFootnoteMarkers } from './normalize-text.js';
 import { parseBaseline, parseTarget } from './parse-kpi-values.js';
 import type { MatrixRow, Placement } from './parse-matrix.js';
 import type { PlacedSheet } from './parse-sheets.js';
+import { readFiscalYearLabel } from './read-fiscal-year-label.js';
 import { chooseMarkReading, readRelatedMunicipalities } from './resolve-participants.js';
 
 /** `columns` are the matrix's municipality columns as printed; some documents include the central city there. */
@@ -37,7 +37,7 @@ function checkBudgetTotal(number: number, budget: Budget, line: number | null): 
 }
 
 function readKpis(sheet: PlacedSheet, kpiNotes: (string | null)[]): Kpi[] {
-  const fiscalYear = sheet.kpiHeader?.targetYearText ? parseFiscalYearLabel(sheet.kpiHeader.targetYearText) : null;
+  const fiscalYear = sheet.kpiHeader?.targetYearText ? readFiscalYearLabel(sheet.kpiHeader.targetYearText) : null;
   return sheet.kpis.map((raw, i) => ({
     indicator: cleanText(removeFootnoteMarkers(raw.indicator)),
     note: kpiNotes[i] ?? null,

@@ -1,0 +1,12 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readFiscalYearLabel } from './read-fiscal-year-label.js';
+
+test('fiscal-year headers with the 和暦 in brackets', () => {
+  assert.equal(readFiscalYearLabel('2020年度（R2）'), 2020);
+  assert.equal(readFiscalYearLabel('2024年度(令和6年度)'), 2024);
+  assert.equal(readFiscalYearLabel('2024年度（R6'), 2024);
+  assert.equal(readFiscalYearLabel('R2年度'), 2020);
+  assert.equal(readFiscalYearLabel('計'), null);
+  assert.equal(readFiscalYearLabel('（2020年度）'), null);
+});
