@@ -24,7 +24,10 @@ function readLoneLine(line: TextLine): Heading | 'new' | 'noise' | undefined {
   return parseSectionHeading(text) ?? parseRoleHeading(text);
 }
 
+/** Moves the heading path; a heading repeated with the number in force (a running page header) changes nothing. */
 function applyHeading(placement: Placement, h: Heading): void {
+  if (h.level === 'role' && placement.role === h.no) return;
+  if (h.level === 'policyArea' && placement.policyArea === h.no) return;
   if (h.level === 'role') {
     placement.role = h.no;
     placement.policyArea = null;
@@ -42,47 +45,55 @@ function applyHeading(placement: Placement, h: Heading): void {
 export function parseSheets(lines: TextLine[], centralCityHint: string | null): SheetPart {
   const part: SheetPart = { sheets: [], headings: [] };
   const placement: Placement = { role: null, policyArea: null, subField: null };
-  let newLabelLine: number | null = null;
-  let block: TextLine[] = [];
+  // a heading or 新規 label applies to the next sheet; the open sheet keeps its lines (a page header repeated
+  // inside a sheet must not cut it)
+  let pendingNewLabel: number | null = null;
+  let current: { lines: TextLine[]; placement: Placement; newLabelLine: number | null } | undefined;
   let lastHeading: SheetHeading | undefined;
   let lastHeadingEnd = 0;
   const flush = () => {
-    const sheet = block.length > 0 ? parseProjectSheet(block, centralCityHint) : undefined;
-    if (sheet) part.sheets.push({ ...sheet, placement: { ...placement }, newLabelLine });
-    if (block.length > 0) newLabelLine = null;
-    block = [];
+    const sheet = current ? parseProjectSheet(current.lines, centralCityHint) : undefined;
+    if (sheet && current)
+      part.sheets.push({ ...sheet, placement: current.placement, newLabelLine: current.newLabelLine });
+    current = undefined;
   };
   for (const line of lines) {
     if (isSheetStart(line)) {
       flush();
       // a 新規 cell on the 事業名 line itself counts as the label
-      if (line.cells.some((c) => NEW_LABEL.test(c) && c !== '')) newLabelLine = line.no;
-      block.push(line);
+      const ownLabel = line.cells.some((c) => NEW_LABEL.test(c) && c !== '') ? line.no : null;
+      current = { lines: [line], placement: { ...placement }, newLabelLine: pendingNewLabel ?? ownLabel };
+      pendingNewLabel = null;
       lastHeading = undefined;
       continue;
     }
     const lone = readLoneLine(line);
     if (lone === 'noise') continue;
     if (lone === 'new') {
-      flush();
-      newLabelLine = line.no;
+      pendingNewLabel = line.no;
       continue;
     }
     if (lone) {
-      flush();
       applyHeading(placement, lone);
       lastHeading = { ...lone, role: placement.role, policyArea: placement.policyArea, line: line.no };
       part.headings.push(lastHeading);
       lastHeadingEnd = line.no;
       continue;
     }
-    if (block.length === 0 && lastHeading && line.no === lastHeadingEnd + 1 && filledCells(line).length === 1) {
+    const cells = filledCells(line);
+    if (
+      lastHeading &&
+      line.no === lastHeadingEnd + 1 &&
+      cells.length === 1 &&
+      line.cells[0] !== '' &&
+      !/^(?:\\?\*|※|＊)/.test(cells[0] ?? '')
+    ) {
       // a heading printed over two lines
-      lastHeading.title = cleanText(`${lastHeading.title}${filledCells(line)[0]}`);
+      lastHeading.title = cleanText(`${lastHeading.title}${cells[0]}`);
       lastHeadingEnd = line.no;
       continue;
     }
-    if (block.length > 0) block.push(line);
+    current?.lines.push(line);
   }
   flush();
   return part;

@@ -20,3 +20,23 @@ test('budget headers that add the 和暦 in brackets read the same budgets', () 
   assert.match(variant, /2020年度（R2）/);
   assert.deepEqual(budgetsOf(variant), budgetsOf(seed));
 });
+
+test('a running page header inside a sheet neither cuts the sheet nor moves the placement', () => {
+  const lines = seed.split('\n');
+  const roles5 = lines.findIndex(
+    (l, i) => i > lines.findIndex((x) => x.startsWith('事業名\t5\t')) && l.startsWith('連携市町村の'),
+  );
+  const withHeader = [
+    ...lines.slice(0, roles5),
+    '',
+    '- 3 -',
+    '1 圏域全体の経済成長のけん引',
+    '(2) 産業クラスターの形成、イノベーション実現、新規創業促進、地域の中堅企業等を核とした戦略産業の育成',
+    '',
+    ...lines.slice(roles5),
+  ].join('\n');
+  const plain = parseDocument(seed).vision;
+  const variant = parseDocument(withHeader).vision;
+  const strip = (v: typeof plain) => v.projects.map(({ source: _source, ...rest }) => rest);
+  assert.deepEqual(strip(variant), strip(plain));
+});
