@@ -1,25 +1,9 @@
-/**
- * Speed of the read API on one area, in one run (issue 4, item 5): requests/s and latency of `/api/v1/projects`
- * (every project of the sample as Vision JSON) at 50 concurrent connections, side by side with a bare
- * `node:http` server sending the same bytes; the same for a page of the area-scoped list
- * `/api/v1/areas/{slug}/projects` (filters, pagination, stable ids) for reference. Then the app's peak RSS and
- * the SQL statements per API request (a cached answer should cost at most its data-stamp query).
- * On PGlite (a fresh temporary data directory), then on PostgreSQL when BENCH_DATABASE_URL is set.
- * Target: the app ≥ 60 % of the bare server's throughput on `/api/v1/projects`; p99 is printed beside it.
- * Run: npx tsx bench/api-bench.ts
- *      BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/api-bench.ts
- * The machinery (child processes, loopback HTTP, the bare copy, autocannon slices) is bench/portal-bench.ts's.
- * Exits non-zero only when something did not work (an answer not 200, a request error); a missed target is printed.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { QueryCountReport } from './count-queries.js';
 import {
   type Backend,
   type Child,
-  cleanups,
   compareWithBare,
   fail,
   freePort,
@@ -33,6 +17,7 @@ import {
   seconds,
   startBareCopy,
   startChild,
+  startRun,
   stopChild,
   table,
   verdict,
@@ -125,18 +110,7 @@ async function printQueryCounts(backend: Backend, paths: string[]): Promise<void
 }
 
 async function main(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.log(`\nthe run took more than ${WATCHDOG_MS / 60_000} min: stopping`);
-    process.kill(process.pid, 'SIGTERM');
-  }, WATCHDOG_MS);
-  watchdog.unref();
-  const started = performance.now();
-  const [load1, load5] = loadavg();
-  console.log(
-    `API benchmark: node ${process.version}, ${cpus().length} CPUs, load average ${load1?.toFixed(2)} / ${load5?.toFixed(2)}`,
-  );
-  const dir = mkdtempSync(path.join(tmpdir(), 'renkei-bench-api-run-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const { started, dir } = startRun('API benchmark', WATCHDOG_MS);
   const summaries: Summary[] = [];
   try {
     summaries.push(await benchBackend(await preparePglite(), dir));

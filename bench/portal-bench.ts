@@ -561,21 +561,27 @@ export function autocannonVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-
-async function main(): Promise<void> {
+/** Starts a benchmark run: a watchdog that stops it, the machine line, and a temporary folder removed at the end. */
+export function startRun(title: string, watchdogMs: number): { started: number; dir: string } {
   const watchdog = setTimeout(() => {
-    console.log(`\nthe run took more than ${WATCHDOG_MS / 60_000} min: stopping`);
+    console.log(`\nthe run took more than ${watchdogMs / 60_000} min: stopping`);
     process.kill(process.pid, 'SIGTERM');
-  }, WATCHDOG_MS);
+  }, watchdogMs);
   watchdog.unref();
   const started = performance.now();
   const [load1, load5] = loadavg();
   console.log(
-    `portal benchmark: node ${process.version}, ${cpus().length} CPUs, load average ${load1?.toFixed(2)} / ${load5?.toFixed(2)}`,
+    `${title}: node ${process.version}, ${cpus().length} CPUs, load average ${load1?.toFixed(2)} / ${load5?.toFixed(2)}`,
   );
-  const dir = mkdtempSync(path.join(tmpdir(), 'renkei-bench-portal-run-'));
+  const dir = mkdtempSync(path.join(tmpdir(), `renkei-bench-${title.split(' ')[0]?.toLowerCase()}-run-`));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { started, dir };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const { started, dir } = startRun('portal benchmark', WATCHDOG_MS);
   const summaries: Summary[] = [];
   try {
     summaries.push(await benchBackend(await preparePglite(), dir));

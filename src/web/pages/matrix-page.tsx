@@ -2,7 +2,7 @@ import type { Project, Vision } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
-import { NewBadge } from '../components/new-badge.js';
+import { ProjectNameCell } from '../components/project-name-cell.js';
 import { Layout } from '../layout.js';
 
 function Count(props: { actual: number; declared: number | null }) {
@@ -49,10 +49,7 @@ function MatrixTable(props: {
             <tr>
               {props.withSubField ? <td>{subTitle(p)}</td> : null}
               <td class="num">{p.number}</td>
-              <th scope="row">
-                <a href={areaHref(props.base, `/projects/${p.number}`)}>{p.nameInMatrix ?? p.name}</a>
-                {p.isNew ? <NewBadge /> : null}
-              </th>
+              <ProjectNameCell project={p} base={props.base} name={p.nameInMatrix ?? p.name} />
               {partners.map((m) =>
                 p.participants.includes(m.name) ? (
                   <td class="center">

@@ -4,7 +4,7 @@ import type { MunicipalityRef, Project } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
-import { NewBadge } from '../components/new-badge.js';
+import { ProjectNameCell } from '../components/project-name-cell.js';
 import { formatAmount } from '../format.js';
 import { Layout } from '../layout.js';
 
@@ -62,10 +62,7 @@ export function MunicipalityPage(props: {
               {projects.map((p) => (
                 <tr>
                   <td class="num">{p.number}</td>
-                  <th scope="row">
-                    <a href={areaHref(base, `/projects/${p.number}`)}>{p.name}</a>
-                    {p.isNew ? <NewBadge /> : null}
-                  </th>
+                  <ProjectNameCell project={p} base={base} />
                   <td>{(municipality.isCentralCity ? p.roles.centralCity : p.roles.partners) || '—'}</td>
                   <td class="num">{formatAmount(projectCost(p))}</td>
                 </tr>

@@ -3,8 +3,8 @@ import type { Project } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
-import { NewBadge } from '../components/new-badge.js';
 import { ProjectFilterForm } from '../components/project-filter-form.js';
+import { ProjectNameCell } from '../components/project-name-cell.js';
 import { formatAmount } from '../format.js';
 import { Layout } from '../layout.js';
 import { placementLabel, shortPlacementLabel } from '../placement-label.js';
@@ -57,10 +57,7 @@ export function ProjectsPage(props: {
               {results.map((p) => (
                 <tr>
                   <td class="num">{p.number}</td>
-                  <th scope="row">
-                    <a href={areaHref(base, `/projects/${p.number}`)}>{p.name}</a>
-                    {p.isNew ? <NewBadge /> : null}
-                  </th>
+                  <ProjectNameCell project={p} base={base} />
                   <td class="nowrap">
                     <abbr title={placementLabel(vision, p)}>{shortPlacementLabel(p)}</abbr>
                   </td>
