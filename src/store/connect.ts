@@ -38,6 +38,9 @@ function openPostgres(databaseUrl: string): OpenDatabase {
         resultParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // The server may drop an idle connection (restart, failover, a forced `drop database`); the pool then discards
+  // the client and emits 'error', which without a listener would crash the process. The next query reconnects.
+  pool.on('error', (error) => console.warn('PostgreSQL dropped an idle connection:', error.message));
   const dialect = new PostgresDialect({
     pool,
     // date → 'YYYY-MM-DD' (type-parsers.ts) relies on ISO output whatever the server's default DateStyle is.

@@ -75,7 +75,8 @@ async function openScratchPostgres(adminUrl: string): Promise<OpenDatabase> {
   };
 }
 
-async function runAdmin(adminUrl: string, statement: string): Promise<void> {
+/** Runs one statement on its own connection, e.g. on the admin database of TEST_DATABASE_URL. */
+export async function runAdmin(adminUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
