@@ -1,5 +1,5 @@
 /**
- * Time from starting the server (`node --import tsx src/main.ts`) on an existing PGlite data directory to
+ * Time from starting the server (`node dist/main.js`, built first as `npm start` does) on an existing PGlite data directory to
  * its first 200 on /healthz and on /api/v1/projects. Target: first answer ≤ 3 s.
  * Run: npx tsx bench/first-answer.ts [runs] [dataDir]
  * Without dataDir, a temporary one is prepared by one start of the server (which imports the sample).
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { compiledServerArgs } from './compiled-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PATHS = ['/healthz', '/api/v1/projects'] as const;
@@ -41,7 +42,7 @@ function freePort(): Promise<number> {
 function startServer(port: number, dataDir: string): Server {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: 'pipe' });
+  const child = spawn(process.execPath, compiledServerArgs(), { cwd: ROOT, env, stdio: 'pipe' });
   let output = '';
   let firstOutputAt: number | undefined;
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -104,6 +105,7 @@ function median(values: number[]): number {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main(): Promise<void> {
+  compiledServerArgs(); // build before anything is timed
   const runs = Math.max(1, Number(process.argv[2] ?? 5) || 5);
   const given = process.argv[3];
   const dataDir = given ? path.resolve(given) : mkdtempSync(path.join(tmpdir(), 'renkei-bench-start-'));

@@ -3,7 +3,7 @@
  * and PostgreSQL: spending by fiscal year and policy area across areas, projects and cost per municipality across
  * areas, text search across areas, the comparison of areas, one area's snapshot (what a page that is not cached
  * reads). Each is timed with the schema before migration 0002 and after it, on the same data (ANALYZE after each).
- * Then an app process (`node --import tsx src/main.ts`) serves the data and autocannon sends 20 concurrent
+ * Then an app process (`node dist/main.js`, built first as `npm start` does) serves the data and autocannon sends 20 concurrent
  * clients at groups of URLs spread over every area: p50/p99 per group (target with PostgreSQL: p99 ≤ 100 ms).
  *
  * Run:  npx tsx bench/national-reads.ts [--seed 1] [--engines pglite,postgresql] [--runs 15] [--seconds 10]
@@ -29,6 +29,7 @@ import { openDatabase } from '../src/store/connect.js';
 import { summarizeMunicipalities, sumSpendingByFiscalYearAndPolicyArea } from '../src/store/cross-area-store.js';
 import type { Database } from '../src/store/database.js';
 import { migrateTo } from '../src/store/migrate.js';
+import { compiledServerArgs } from './compiled-server.js';
 import { generateArea, type NationalPlan, planNationalDataset } from './national-dataset.js';
 import {
   type BenchDatabase,
@@ -146,7 +147,7 @@ async function startApp(env: Record<string, string>): Promise<App> {
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   if (!env.DATA_DIR) delete childEnv.DATA_DIR;
   delete childEnv.NODE_OPTIONS;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, compiledServerArgs(), {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -419,6 +420,7 @@ async function benchEngine(engine: EngineName, plan: NationalPlan, args: ReturnT
 }
 
 async function main(): Promise<void> {
+  compiledServerArgs(); // build before anything is timed
   const args = readBenchArgs();
   const plan = planNationalDataset({ seed: args.seed });
   const [load1] = loadavg();

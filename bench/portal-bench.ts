@@ -23,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
 import type { CapturedResponses } from './bare-server.js';
+import { compiledServerArgs } from './compiled-server.js';
 import type { QueryCountReport } from './count-queries.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -465,7 +466,7 @@ async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
   console.log(`\n== ${backend.name} ==`);
 
   const appPort = await freePort();
-  const app = startChild(`app server (${backend.name})`, ['--import', 'tsx', 'src/main.ts'], {
+  const app = startChild(`app server (${backend.name})`, compiledServerArgs(), {
     ...backend.env,
     PORT: String(appPort),
   });
@@ -581,6 +582,7 @@ export function startRun(title: string, watchdogMs: number): { started: number; 
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  compiledServerArgs(); // build before anything is timed
   const { started, dir } = startRun('portal benchmark', WATCHDOG_MS);
   const summaries: Summary[] = [];
   try {
