@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { AppError } from '../domain/errors.js';
 import { checkHealth } from '../service/check-health.js';
 import { createApiRoutes } from './api/api-routes.js';
@@ -18,6 +19,11 @@ const logToConsole: ErrorLogger = (message, error) => console.error(message, err
 export function createApp(deps: AppDeps): Hono {
   const logError = deps.logError ?? logToConsole;
   const app = new Hono();
+
+  // The read API and the open data are public: any web page may fetch them (reads only, no credentials).
+  const publicReads = cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag'] });
+  app.use('/api/v1/*', publicReads);
+  app.use('/downloads/*', publicReads);
 
   app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
   app.route('/', createApiRoutes(deps)); // /api/v1/…, /api/v1/openapi.json and /api/docs

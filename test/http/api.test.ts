@@ -89,4 +89,22 @@ describe('HTTP API', () => {
     assert.equal(logged.length, 1);
     await expectProblem(await brokenApp.request('/healthz'), 500, 'INTERNAL');
   });
+
+  test('the API and the downloads may be read from any web page (CORS), the pages not', async () => {
+    const origin = { Origin: 'https://example.org' };
+    const api = await app.request('/api/v1/projects', { headers: origin });
+    assert.equal(api.status, 200);
+    assert.equal(api.headers.get('access-control-allow-origin'), '*');
+    assert.match(api.headers.get('access-control-expose-headers') ?? '', /ETag/);
+    const preflight = await app.request('/api/v1/projects', {
+      method: 'OPTIONS',
+      headers: { ...origin, 'Access-Control-Request-Method': 'GET' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-methods'), 'GET,HEAD');
+    const file = await app.request('/downloads/unknown/latest/projects.csv', { headers: origin });
+    assert.equal(file.headers.get('access-control-allow-origin'), '*');
+    const page = await app.request('/', { headers: origin });
+    assert.equal(page.headers.get('access-control-allow-origin'), null);
+  });
 });
