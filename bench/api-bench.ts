@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { freePort } from '../test/helpers/free-port.js';
 import { compiledServerArgs } from './compiled-server.js';
 import type { QueryCountReport } from './count-queries.js';
 import {
@@ -7,7 +8,6 @@ import {
   type Child,
   compareWithBare,
   fail,
-  freePort,
   hasFailed,
   preparePglite,
   preparePostgres,

@@ -12,7 +12,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -29,6 +28,7 @@ import { openDatabase } from '../src/store/connect.js';
 import { summarizeMunicipalities, sumSpendingByFiscalYearAndPolicyArea } from '../src/store/cross-area-store.js';
 import type { Database } from '../src/store/database.js';
 import { migrateTo } from '../src/store/migrate.js';
+import { freePort } from '../test/helpers/free-port.js';
 import { compiledServerArgs } from './compiled-server.js';
 import { generateArea, type NationalPlan, planNationalDataset } from './national-dataset.js';
 import {
@@ -129,17 +129,6 @@ async function timeReads(db: Kysely<Database>, reads: Read[], runs: number) {
 // ── the app under load ──
 
 type App = { child: ChildProcess; port: number; output: () => string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function startApp(env: Record<string, string>): Promise<App> {
   const port = await freePort();

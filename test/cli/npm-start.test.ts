@@ -6,25 +6,14 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../helpers/free-port.js';
 import { repoPath } from '../helpers/read-fixture.js';
 
 const START_TIMEOUT_MS = 120_000; // a cold tsc build takes ~15 s on the CI machine
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('npm start', { timeout: START_TIMEOUT_MS + 30_000 }, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'renkei-npm-start-'));

@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +15,7 @@ import pg from 'pg';
 import { importDocument } from '../../src/service/import-document.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { freePort } from '../helpers/free-port.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
@@ -26,17 +26,6 @@ const TOKEN = 'two-processes-token-0123456789';
 const STAMP_TTL_MS = 1000;
 
 type App = { name: string; port: number; child: ChildProcess; output: () => string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function admin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
