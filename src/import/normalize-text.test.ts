@@ -128,8 +128,23 @@ test('removeFootnoteMarkers removes the markers and keeps the rest', () => {
 });
 
 test('isPageNumber recognises a page number line', () => {
-  for (const page of ['12', '7', ' 7 ', '- 12 -', '－3－', '１２']) assert.equal(isPageNumber(page), true, page);
-  for (const other of ['1234', '12a', '', '2,019', '1 連携中枢都市圏ビジョン懇談会の運営']) {
+  for (const page of [
+    '12',
+    '7',
+    ' 7 ',
+    '- 12 -',
+    '－3－',
+    '１２',
+    '― 12 ―',
+    '– 12 –',
+    '12/40',
+    '12 / 40',
+    '- 12/40 -',
+    'P.12',
+    '12ページ',
+  ])
+    assert.equal(isPageNumber(page), true, page);
+  for (const other of ['1234', '12a', '', '2,019', '1 連携中枢都市圏ビジョン懇談会の運営', '(1)', '①', '100%']) {
     assert.equal(isPageNumber(other), false, other);
   }
 });

@@ -5,7 +5,10 @@
 
 // Characters that are set solid in Japanese text: a space between two of them is a PDF line break.
 const JP = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆〇\\u3001-\\u303F\\uFF01-\\uFFEF※・';
-const SPACE = '[ \\t\\u3000]+';
+// U+00A0 and the typographic spaces come from PDFs too; they are spaces like any other
+const SPACE_CHARS = ' \\t\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000';
+const SPACE = `[${SPACE_CHARS}]+`;
+const SPACE_RUN = new RegExp(SPACE, 'g');
 const BREAK_SPACE = new RegExp(`(?<=[${JP}])${SPACE}(?=[${JP}0-9(])|(?<=[0-9)])${SPACE}(?=[${JP}])`, 'gu');
 const TAG = /<\/?(?:u|p|sup|sub|b|i|span|strong|em)(?:\s[^>]*)?>/gi;
 const BR_TAG = /<br\s*\/?>/gi;
@@ -21,10 +24,7 @@ export function stripTags(text: string): string {
  * @example squeezeSpaces('あおもりフィールドスタ ディ支援事業') // 'あおもりフィールドスタディ支援事業'
  */
 export function squeezeSpaces(text: string): string {
-  return text
-    .replace(/[ \t\u3000]+/g, ' ')
-    .trim()
-    .replace(BREAK_SPACE, '');
+  return text.replace(SPACE_RUN, ' ').trim().replace(BREAK_SPACE, '');
 }
 
 /** Tags stripped, then spaces squeezed: the form in which cell text is stored. */
@@ -69,9 +69,25 @@ export function removeFootnoteMarkers(text: string): string {
   return text.replace(FOOTNOTE_MARKER, '');
 }
 
-const PAGE_NUMBER = /^[-－—‐]?\s*[0-9０-９]{1,3}\s*[-－—‐]?$/;
+const FOOTNOTE_START = /^(?:\\?\*|※|＊)([0-9０-９]*)\s*/;
 
-/** True for a page number such as `12` or `- 12 -` that a PDF extraction leaves between rows. */
+/** A footnote line (`※ …`, `*1 …`, `<sup>※</sup> …`): its marker key ('' when unnumbered) and its text. */
+export function readFootnoteLine(text: string): { key: string; text: string } | null {
+  const plain = stripTags(text).trim();
+  const m = FOOTNOTE_START.exec(plain);
+  return m ? { key: toHalfWidth(m[1] ?? ''), text: cleanText(plain.slice(m[0].length)) } : null;
+}
+
+export function isFootnoteLine(text: string): boolean {
+  return readFootnoteLine(text) !== null;
+}
+
+const DASH = '[-－—―‐–−─]';
+const PAGE_NUMBER = new RegExp(
+  `^(?:${DASH}\\s*)?(?:[PpＰｐ][.．]?\\s*)?[0-9０-９]{1,3}(?:\\s*[/／]\\s*[0-9０-９]{1,3})?(?:\\s*ページ)?(?:\\s*${DASH})?$`,
+);
+
+/** True for a page number such as `12`, `- 12 -`, `― 12 ―`, `12/40` or `P.12` that a PDF extraction leaves between rows. */
 export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
 }

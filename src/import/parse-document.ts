@@ -2,6 +2,7 @@ import type { Finding, Vision } from '../domain/vision.js';
 import { buildArea, buildPlan } from './build-plan.js';
 import { buildStructure } from './build-structure.js';
 import { checkReadable } from './check-readable.js';
+import { dropPageFurniture } from './drop-page-furniture.js';
 import { findCentralCity } from './find-central-city.js';
 import { comparisonKey } from './normalize-text.js';
 import { parseMatrix } from './parse-matrix.js';
@@ -34,7 +35,7 @@ function emptyVision(findings: Finding[]): Vision {
 export function parseDocument(text: string): ParseResult {
   const unreadable = checkReadable(text);
   if (unreadable) return { vision: emptyVision([unreadable]), findings: [unreadable] };
-  const lines = splitLines(text);
+  const lines = dropPageFurniture(splitLines(text));
   const sections = splitSections(lines);
   const matrix = parseMatrix(sections.matrix);
   if (sections.matrix.length === 0 && !sections.sheets.some(isSheetStart)) {

@@ -1,4 +1,4 @@
-import { cleanText, toHalfWidth } from './normalize-text.js';
+import { cleanText, stripTags, toHalfWidth } from './normalize-text.js';
 
 /** A heading of the structure as printed: 役割 `1 …`, 連携施策 `(1) …`, sub-field `①…`, with a declared count. */
 export type Heading = {
@@ -12,7 +12,7 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑
 const DECLARED_COUNT = /\s*[（(]\s*([0-9０-９]+)\s*事業\s*[)）]\s*$/;
 // `1圏域…` without a space is a heading too, but not `12月に…`: a counter after the number is a quantity
 const ROLE =
-  /^([0-9０-９]{1,2})\s*[.．]?\s+(\S.*)$|^([0-9０-９]{1,2})([^\s0-9０-９.．,，、)）月年日回件人名%％円万千百時分歳か箇ヶ].*)$/;
+  /^([0-9０-９]{1,2})\s*[.．]?\s+(\S.*)$|^([0-9０-９]{1,2})([^\s0-9０-９.．,，、)）月年日回件人名%％円万千百時分歳か箇ヶ/／].*)$/;
 const POLICY = /^[（(]\s*([0-9０-９]{1,2})\s*[)）]\s*(.*)$/;
 const SUB_FIELD = new RegExp(`^([${CIRCLED}])\\s*(.*)$`);
 
@@ -20,6 +20,13 @@ function splitDeclaredCount(rest: string): { title: string; declaredCount: numbe
   const m = DECLARED_COUNT.exec(rest);
   if (!m) return { title: cleanText(rest), declaredCount: null };
   return { title: cleanText(rest.slice(0, m.index)), declaredCount: Number(toHalfWidth(m[1] ?? '')) };
+}
+
+const NEW_LABEL = /^[【［[〔<＜]?\s*新\s*規\s*(?:事業)?\s*[】］\]〕>＞]?$/;
+
+/** The 新規 label printed before (or on) a new project's sheet: `新規`, `【新規】`, `<u>新規</u>`, `新規事業`… */
+export function isNewLabel(text: string): boolean {
+  return NEW_LABEL.test(stripTags(stripHeadingMarks(text)).trim());
 }
 
 /** Strips the Markdown `#` an extraction may put before a heading. */

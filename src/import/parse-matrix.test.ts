@@ -210,23 +210,6 @@ test('a project number alone on its line takes the name on the next line', () =>
   );
 });
 
-test('a lone page number line is skipped', () => {
-  const m = matrixOf(
-    HEADER,
-    '\t\t3 中小事業者ビジネスサポート事業\t○\t○\t○\t○',
-    '12',
-    '- 13 -',
-    '\t\t4 地域企業ビジネス支援拠点運営事業\t○\t○\t○\t○',
-  );
-  assert.deepEqual(
-    m.rows.map((r) => [r.number, r.name, r.line]),
-    [
-      [3, '中小事業者ビジネスサポート事業', 2],
-      [4, '地域企業ビジネス支援拠点運営事業', 5],
-    ],
-  );
-});
-
 test('a heading cell printed on the row of its first project is carried to the rows below', () => {
   const m = matrixOf(
     HEADER_SEPARATE,

@@ -1,4 +1,4 @@
-import { cleanText, comparisonKey, isPageNumber, toHalfWidth } from './normalize-text.js';
+import { cleanText, comparisonKey, toHalfWidth } from './normalize-text.js';
 import { type Heading, hasDeclaredCount, parseRoleHeading, parseSectionHeading } from './parse-headings.js';
 import type { TextLine } from './split-lines.js';
 
@@ -130,7 +130,7 @@ export function parseMatrix(lines: TextLine[]): Matrix {
   let pendingNumber: number | null = null;
   let columnMap: number[] = [];
   for (const line of lines) {
-    if (line.text.trim() === '' || (line.cells.length === 1 && isPageNumber(line.text))) continue;
+    if (line.text.trim() === '') continue;
     if (isMatrixHeader(line)) {
       const { names, firstColumn } = headerPartners(line);
       if (names.length > 0) {

@@ -1,5 +1,5 @@
 import type { BudgetCell, BudgetYear } from '../domain/vision.js';
-import { cleanText, comparisonKey, findFootnoteMarkers, toHalfWidth } from './normalize-text.js';
+import { cleanText, comparisonKey, findFootnoteMarkers, readFootnoteLine, toHalfWidth } from './normalize-text.js';
 import { alignBudgetValues, looksLikeBudgetValue, parseBudgetCell } from './parse-budget-row.js';
 import { type KpiHeader, type RawKpi, readKpiHeader, readKpiRows } from './parse-kpi-rows.js';
 import { readFiscalYearLabel } from './read-fiscal-year-label.js';
@@ -149,10 +149,6 @@ function isBudgetHeader(line: TextLine): boolean {
   );
 }
 
-function isFootnote(line: TextLine): boolean {
-  return /^(?:\\?\*|※|＊)/.test(line.text.trim());
-}
-
 const PARTNERS_LABEL = /^(?:連携|関係|圏域|周辺|近隣|各)?(?:市)?町村$|^連携町$|^連携市町$|^圏域町村$/;
 
 type Block = 'content' | 'effect' | 'budget' | 'roles' | 'kpi' | 'other';
@@ -268,15 +264,12 @@ export function parseProjectSheet(lines: TextLine[], centralCityHint: string | n
   };
   const state: SheetState = { sheet, block: 'other', budgetHeader: null, budgetValues: null, kpiRows: [] };
   for (const line of lines.slice(used)) {
-    if (line.text.trim() === '') {
-      if (state.block === 'kpi') state.block = 'other';
-      continue;
-    }
+    // a blank line is layout (a page break inside the KPI table, say), not the end of a block
+    if (line.text.trim() === '') continue;
     sheet.lastLine = line.no;
-    if (isFootnote(line)) {
-      const text = line.text.trim();
-      const key = toHalfWidth(/^(?:\\?\*|※|＊)([0-9０-９]*)/.exec(text)?.[1] ?? '');
-      sheet.footnotes.push({ key, text: cleanText(text.replace(/^(?:\\?\*|※|＊)[0-9０-９]*\s*/, '')), line: line.no });
+    const footnote = readFootnoteLine(line.text);
+    if (footnote) {
+      sheet.footnotes.push({ ...footnote, line: line.no });
       state.block = 'other';
       continue;
     }

@@ -1,5 +1,11 @@
-import { cleanText, isPageNumber } from './normalize-text.js';
-import { type Heading, parseRoleHeading, parseSectionHeading, stripHeadingMarks } from './parse-headings.js';
+import { cleanText, isFootnoteLine } from './normalize-text.js';
+import {
+  type Heading,
+  isNewLabel,
+  parseRoleHeading,
+  parseSectionHeading,
+  stripHeadingMarks,
+} from './parse-headings.js';
 import type { Placement } from './parse-matrix.js';
 import { isSheetStart, type ProjectSheet, parseProjectSheet } from './parse-project-sheet.js';
 import { filledCells, type TextLine } from './split-lines.js';
@@ -10,15 +16,12 @@ export type PlacedSheet = ProjectSheet & { placement: Placement; newLabelLine: n
 
 export type SheetPart = { sheets: PlacedSheet[]; headings: SheetHeading[] };
 
-const NEW_LABEL = /^[【［[〔<＜]?\s*新\s*規\s*(?:事業)?\s*[】］\]〕>＞]?$/;
-
-/** A line that stands alone between sheets: a heading, the 新規 label, or noise such as a page number. */
-function readLoneLine(line: TextLine): Heading | 'new' | 'noise' | undefined {
+/** A line that stands alone between sheets: a heading or the 新規 label. */
+function readLoneLine(line: TextLine): Heading | 'new' | undefined {
   const cells = filledCells(line);
   if (cells.length !== 1) return undefined;
   const text = stripHeadingMarks(cells[0] ?? '');
-  if (NEW_LABEL.test(text)) return 'new';
-  if (isPageNumber(text)) return 'noise';
+  if (isNewLabel(text)) return 'new';
   // an indented cell is a continuation inside a sheet, never a heading
   if (line.cells[0] === '') return undefined;
   return parseSectionHeading(text) ?? parseRoleHeading(text);
@@ -61,14 +64,13 @@ export function parseSheets(lines: TextLine[], centralCityHint: string | null): 
     if (isSheetStart(line)) {
       flush();
       // a 新規 cell on the 事業名 line itself counts as the label
-      const ownLabel = line.cells.some((c) => NEW_LABEL.test(c) && c !== '') ? line.no : null;
+      const ownLabel = line.cells.some((c) => c !== '' && isNewLabel(c)) ? line.no : null;
       current = { lines: [line], placement: { ...placement }, newLabelLine: pendingNewLabel ?? ownLabel };
       pendingNewLabel = null;
       lastHeading = undefined;
       continue;
     }
     const lone = readLoneLine(line);
-    if (lone === 'noise') continue;
     if (lone === 'new') {
       pendingNewLabel = line.no;
       continue;
@@ -86,7 +88,7 @@ export function parseSheets(lines: TextLine[], centralCityHint: string | null): 
       line.no === lastHeadingEnd + 1 &&
       cells.length === 1 &&
       line.cells[0] !== '' &&
-      !/^(?:\\?\*|※|＊)/.test(cells[0] ?? '')
+      !isFootnoteLine(cells[0] ?? '')
     ) {
       // a heading printed over two lines
       lastHeading.title = cleanText(`${lastHeading.title}${cells[0]}`);

@@ -1,4 +1,10 @@
-import { hasDeclaredCount, parseRoleHeading, parseSectionHeading, stripHeadingMarks } from './parse-headings.js';
+import {
+  hasDeclaredCount,
+  isNewLabel,
+  parseRoleHeading,
+  parseSectionHeading,
+  stripHeadingMarks,
+} from './parse-headings.js';
 import { isMatrixHeader } from './parse-matrix.js';
 import { isSheetStart } from './parse-project-sheet.js';
 import { filledCells, type TextLine } from './split-lines.js';
@@ -11,7 +17,7 @@ function isSheetHeading(line: TextLine): boolean {
   const cells = filledCells(line);
   if (cells.length !== 1 || line.cells[0] === '') return false;
   const text = stripHeadingMarks(cells[0] ?? '');
-  if (/^[【［[]?\s*新\s*規/.test(text)) return true;
+  if (isNewLabel(text)) return true;
   if (hasDeclaredCount(text)) return false;
   return parseSectionHeading(text) !== undefined || parseRoleHeading(text) !== undefined;
 }

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dropPageFurniture } from './drop-page-furniture.js';
+import { splitLines } from './split-lines.js';
+
+const keptTexts = (text: string) => dropPageFurniture(splitLines(text)).map((l) => l.text);
+
+const PREAMBLE = ['## ○○圏域連携中枢都市圏ビジョン', '## 第4章 連携協約に基づき推進する具体的取組', ''];
+const MATRIX_HEADER = ['連携協約項目\t\t事業名\t連携町村', '役割\t連携施策\t\tA町\tB町'];
+const ROW = '\t\t3 中小事業者ビジネスサポート事業\t○\t○';
+
+test('page numbers in every printed form are dropped, with the line numbers of the rest kept', () => {
+  const pages = ['12', '- 12 -', '― 12 ―', '12/40', '12 / 40', 'P.12', '１２'];
+  const lines = dropPageFurniture(splitLines([...PREAMBLE, ...MATRIX_HEADER, ROW, ...pages, ROW].join('\n')));
+  assert.deepEqual(
+    lines.map((l) => l.text),
+    [...PREAMBLE, ...MATRIX_HEADER, ROW, ROW],
+  );
+  assert.equal(lines.at(-1)?.no, PREAMBLE.length + MATRIX_HEADER.length + pages.length + 2);
+});
+
+test('the chapter title repeated as a running header is dropped; in the preamble it stays', () => {
+  const kept = keptTexts(
+    [...PREAMBLE, ...MATRIX_HEADER, ROW, '第4章 連携協約に基づき推進する具体的取組', ROW].join('\n'),
+  );
+  assert.deepEqual(kept, [...PREAMBLE, ...MATRIX_HEADER, ROW, ROW]);
+});
+
+test('a lone line that recurs three times is a running footer; twice it is kept', () => {
+  const footer = '青森圏域連携中枢都市圏ビジョン（変更案）';
+  const body = (times: number) => [...MATRIX_HEADER, ...Array.from({ length: times }, () => [ROW, footer]).flat()];
+  assert.deepEqual(keptTexts(body(3).join('\n')), [...MATRIX_HEADER, ROW, ROW, ROW]);
+  assert.deepEqual(keptTexts(body(2).join('\n')), body(2));
+});
+
+test('headings, the 新規 label and footnotes are kept however often they recur', () => {
+  const repeated = ['(1) 生活機能の強化に係る政策分野', '新規', '※ 年度ごとの実績'];
+  const body = [...MATRIX_HEADER, ...repeated, ROW, ...repeated, ROW, ...repeated, ROW];
+  assert.deepEqual(keptTexts(body.join('\n')), body);
+});
+
+test('a document without a matrix or a sheet is left as it is', () => {
+  assert.deepEqual(keptTexts('12\n- 3 -\n本文'), ['12', '- 3 -', '本文']);
+});
