@@ -1,4 +1,4 @@
-import { cleanText, toHalfWidth } from './normalize-text.js';
+import { cleanText, stripTags, toHalfWidth } from './normalize-text.js';
 import type { TextLine } from './split-lines.js';
 
 /** A KPI row as printed: the three cells before any value is read. */
@@ -11,12 +11,12 @@ const TARGET_YEAR = /目標値?\s*[（(]\s*([^）)]+?)\s*[)）]/;
 
 /** Reads `成果指標 指標 現状値（調査時点） 目標値（2024年度）` when the line is the KPI table header. */
 export function readKpiHeader(line: TextLine): KpiHeader | undefined {
-  const keys = line.cells.map((c) => c.replace(/\s+/g, ''));
+  const keys = line.cells.map((c) => stripTags(c).replace(/\s+/g, ''));
   const indicator = keys.findIndex((c) => c === '指標' || c === '成果指標名' || c === 'KPI');
   const baseline = keys.findIndex((c) => c.startsWith('現状値') || c.startsWith('基準値'));
   const target = keys.findIndex((c) => c.startsWith('目標値'));
   if (baseline < 0 || target < 0) return undefined;
-  const targetYearText = TARGET_YEAR.exec(toHalfWidth(line.cells[target] ?? ''))?.[1] ?? null;
+  const targetYearText = TARGET_YEAR.exec(toHalfWidth(keys[target] ?? ''))?.[1] ?? null;
   return { columns: [indicator < 0 ? 1 : indicator, baseline, target], targetYearText, line: line.no };
 }
 

@@ -262,3 +262,8 @@ test('a heading alone on its row applies to the rows below and is no project', (
     ],
   );
 });
+
+test('a partner printed as the press writes it (外ケ浜町) is kept under its official name', () => {
+  const m = matrixOf(HEADER.replace('外ヶ浜町', '外ケ浜町'), '\t\t3 中小事業者ビジネスサポート事業\t○\t○\t○\t○');
+  assert.deepEqual(m.partners, PARTNERS);
+});

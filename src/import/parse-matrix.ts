@@ -1,3 +1,4 @@
+import { canonicalMunicipalityName } from '../domain/known-municipalities.js';
 import { cleanText, comparisonKey, toHalfWidth } from './normalize-text.js';
 import { type Heading, hasDeclaredCount, parseRoleHeading, parseSectionHeading } from './parse-headings.js';
 import type { TextLine } from './split-lines.js';
@@ -41,7 +42,9 @@ function headerPartners(line: TextLine): { names: string[]; firstColumn: number 
   line.cells.forEach((cell, i) => {
     if (cell === '' || HEADER_LABEL.test(cell)) return;
     if (firstColumn < 0) firstColumn = i;
-    names.push(cleanText(cell));
+    const name = cleanText(cell);
+    // 外ケ浜町 as the press writes it is stored as the official 外ヶ浜町 (DESIGN.md §7)
+    names.push(canonicalMunicipalityName(name) ?? name);
   });
   return { names, firstColumn };
 }

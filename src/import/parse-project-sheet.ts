@@ -75,34 +75,47 @@ export function isSheetStart(line: TextLine): boolean {
 
 type Header = { number: number | null; nameParts: string[]; related: string | null };
 
+/** A line after a complete header that still belongs to it: a short name or 関係市町村 remainder, not content. */
+function continuesHeader(cells: string[]): boolean {
+  return cells.length <= 2 && cells.every((c) => c.length <= 30 && !/^[○〇◯]/u.test(c) && !/。/.test(c));
+}
+
+/**
+ * Reads 事業名, the number, the name and 関係市町村 from the first line(s) of a sheet. The name or the 関係市町村 text
+ * may run onto the next line; a cell there left of the 関係市町村 label continues the name, one under it the list.
+ */
 function readSheetHeader(lines: TextLine[]): { header: Header; used: number } {
   const header: Header = { number: null, nameParts: [], related: null };
+  let relatedColumn = -1;
   let used = 0;
   for (const line of lines) {
     const cells = line.cells.filter((c) => c !== '');
     if (used > 0 && (cells.length === 0 || cells.some((c) => labelOf(c) && labelOf(c) !== 'related'))) break;
-    if (used > 0 && header.related !== null) break;
+    const valueBelowLabel = relatedColumn >= 0 && header.related === null;
+    if (used > 0 && header.related !== null && !continuesHeader(cells)) break;
+    const continuation = used > 0;
     used++;
-    let afterRelated = false;
-    for (const cell of cells) {
-      if (NAME_START.test(cell.replace(/\s+/g, '')) || /^【?新規】?$/.test(cell)) continue;
+    let afterRelated = valueBelowLabel;
+    line.cells.forEach((cell, column) => {
+      if (cell === '' || NAME_START.test(cell.replace(/\s+/g, '')) || /^【?新規】?$/.test(cell)) return;
       if (labelOf(cell) === 'related') {
         afterRelated = true;
-        continue;
+        relatedColumn = column;
+        return;
       }
-      if (afterRelated) {
+      if (afterRelated || (continuation && relatedColumn >= 0 && column >= relatedColumn)) {
         header.related = header.related === null ? cleanText(cell) : cleanText(`${header.related}${cell}`);
-        continue;
+        return;
       }
       const half = toHalfWidth(cell);
       const numbered = /^(?:NO\.?|No\.?)?\s*([0-9]{1,4})(?:\s+(.+))?$/.exec(half);
       if (header.number === null && numbered) {
         header.number = Number(numbered[1]);
         if (numbered[2]) header.nameParts.push(cell.replace(/^\S+\s+/, ''));
-        continue;
+        return;
       }
       header.nameParts.push(cell);
-    }
+    });
   }
   return { header, used };
 }
@@ -187,8 +200,11 @@ function appendContent(sheet: ProjectSheet, cells: string[]): void {
   const bullets = splitBullets(text);
   if (/^\s*(?:<p>)?\s*[○〇◯]/u.test(text) || sheet.content.length === 0) sheet.content.push(...bullets);
   else if (bullets.length > 0) {
+    // the line continues the last bullet; a ○ further on starts a new one
+    const [continuation, ...next] = bullets;
     const last = sheet.content.length - 1;
-    sheet.content[last] = cleanText(`${sheet.content[last]} ${bullets.join(' ')}`);
+    sheet.content[last] = cleanText(`${sheet.content[last]} ${continuation}`);
+    sheet.content.push(...next);
   }
 }
 

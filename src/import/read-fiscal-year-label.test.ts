@@ -10,3 +10,11 @@ test('fiscal-year headers with the 和暦 in brackets', () => {
   assert.equal(readFiscalYearLabel('計'), null);
   assert.equal(readFiscalYearLabel('（2020年度）'), null);
 });
+
+test('a column printed without its 度 is still the fiscal year; other text is not', () => {
+  assert.equal(readFiscalYearLabel('2020年'), 2020);
+  assert.equal(readFiscalYearLabel('R4年'), 2022);
+  assert.equal(readFiscalYearLabel('令和4年（2022年）'), 2022);
+  assert.equal(readFiscalYearLabel('2020年3月'), null);
+  assert.equal(readFiscalYearLabel('年'), null);
+});
