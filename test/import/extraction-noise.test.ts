@@ -1,0 +1,129 @@
+/**
+ * The seed with one kind of extraction noise at a time must give the same projects: the importer reads through page
+ * layout and PDF artifacts. (Line numbers in `source` move with inserted lines and are left out of the comparison.)
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseDocument } from '../../src/import/parse-document.js';
+import { readRepoText, SEED_DOCUMENT } from '../helpers/read-fixture.js';
+
+const seed = readRepoText(SEED_DOCUMENT);
+const seedLines = seed.split('\n');
+
+function projectsOf(text: string) {
+  return parseDocument(text).vision.projects.map(({ source: _source, ...rest }) => rest);
+}
+const expected = projectsOf(seed);
+
+/** The seed with `edit` applied to every line `select` picks (returning an array inserts lines). */
+function variant(select: (line: string, index: number) => boolean, edit: (line: string) => string | string[]) {
+  let edited = 0;
+  const lines = seedLines.flatMap((line, i) => {
+    if (!select(line, i)) return [line];
+    edited++;
+    return edit(line);
+  });
+  assert.ok(edited > 0, 'the variant changes the seed');
+  return lines.join('\n');
+}
+
+const isKpiHeader = (line: string) => line.startsWith('成果指標\t');
+const isBudgetValues = (_line: string, i: number) => (seedLines[i - 1] ?? '').startsWith('事業費見込額');
+const isContent = (line: string) => line.startsWith('内容\t');
+
+test('a blank line inside the KPI table (a page break) keeps every KPI', () => {
+  assert.deepEqual(projectsOf(variant(isKpiHeader, (l) => [l, ''])), expected);
+  // and between two KPI rows: after the first row of every multi-KPI table
+  const afterFirstRow = (_l: string, i: number) => isKpiHeader(seedLines[i - 1] ?? '');
+  assert.deepEqual(projectsOf(variant(afterFirstRow, (l) => [l, ''])), expected);
+});
+
+for (const page of ['12/40', '― 12 ―', '– 12 –', 'P.12', '- 12/40 -']) {
+  test(`a page number printed as ${page} between rows changes nothing`, () => {
+    assert.deepEqual(projectsOf(variant(isBudgetValues, (l) => [l, page])), expected);
+    assert.deepEqual(projectsOf(variant(isContent, (l) => [l, page])), expected);
+    const matrixRow = (l: string) => /^\t\t[0-9]+ /.test(l);
+    assert.deepEqual(projectsOf(variant(matrixRow, (l) => [l, page])), expected);
+  });
+}
+
+test('the chapter title repeated as a running header on every page changes nothing', () => {
+  const header = '第4章 連携協約に基づき推進する具体的取組';
+  assert.deepEqual(projectsOf(variant(isContent, (l) => [l, header])), expected);
+  assert.deepEqual(projectsOf(variant(isKpiHeader, (l) => [header, l])), expected);
+  const matrixHeader = (l: string) => l.startsWith('役割\t');
+  assert.deepEqual(projectsOf(variant(matrixHeader, (l) => [l, header])), expected);
+});
+
+test('cells wrapped whole in <p>…</p> read as the cells', () => {
+  const wrap = (l: string) =>
+    l
+      .split('\t')
+      .map((c) => (c === '' ? c : `<p>${c}</p>`))
+      .join('\t');
+  const budgetOrHeader = (l: string, i: number) => l.startsWith('事業費見込額') || isBudgetValues(l, i);
+  assert.deepEqual(projectsOf(variant(budgetOrHeader, wrap)), expected);
+  assert.deepEqual(projectsOf(variant(isKpiHeader, wrap)), expected);
+  assert.deepEqual(projectsOf(variant((l) => l.startsWith('事業名\t'), wrap)), expected);
+});
+
+test('a space inside the 目標値 label keeps the target year', () => {
+  assert.deepEqual(projectsOf(variant(isKpiHeader, (l) => l.replace('目標値', '目標 値'))), expected);
+});
+
+test('a no-break space the PDF put inside a name is a line-break space like any other', () => {
+  const name = (l: string) => l.startsWith('事業名\t1\t');
+  assert.deepEqual(projectsOf(variant(name, (l) => l.replace('ビジョン懇談会', 'ビジョン\u00a0懇談会'))), expected);
+});
+
+test('the 新規 label underlined, and a note whose ※ is a superscript, read as plain', () => {
+  assert.deepEqual(
+    projectsOf(
+      variant(
+        (l) => l.trim() === '新規',
+        (l) => l.replace('新規', '<u>新規</u>'),
+      ),
+    ),
+    expected,
+  );
+  const note = (l: string) => l.startsWith('※') && !seedLines.slice(0, 12).includes(l);
+  assert.deepEqual(projectsOf(variant(note, (l) => l.replace('※', '<sup>※</sup>'))), expected);
+});
+
+test('a budget table whose years are printed without 度 reads the same amounts', () => {
+  const header = (l: string) => l.startsWith('事業費見込額');
+  assert.deepEqual(projectsOf(variant(header, (l) => l.replace(/(\d{4})年度/g, '$1年'))), expected);
+});
+
+test('a content line that goes on and starts a new ○ bullet keeps the bullets apart', () => {
+  const contentWithTwo = (l: string) => isContent(l) && /。\s*<\/p>\s*<p>○/.test(l);
+  const split = (l: string) => {
+    const at = l.indexOf('<p>○', l.indexOf('<p>○') + 1);
+    return [l.slice(0, l.lastIndexOf('。', at) - 2), `\t${l.slice(l.lastIndexOf('。', at) - 2)}`];
+  };
+  assert.deepEqual(projectsOf(variant(contentWithTwo, split)), expected);
+});
+
+test('the matrix header naming 外ケ浜町 keeps the official 外ヶ浜町', () => {
+  const header = (l: string) => l.startsWith('役割\t');
+  const v = parseDocument(variant(header, (l) => l.replace('外ヶ浜町', '外ケ浜町'))).vision;
+  assert.deepEqual(
+    v.area.municipalities.map((m) => m.name),
+    parseDocument(seed).vision.area.municipalities.map((m) => m.name),
+  );
+});
+
+test('a sheet header whose name or 関係市町村 runs onto the next line', () => {
+  const first = (l: string) => l.startsWith('事業名\t1\t');
+  const nameGoesOn = (l: string) => {
+    const cells = l.split('\t');
+    const name = cells[2] ?? '';
+    return [[cells[0], cells[1], name.slice(0, 5), ...cells.slice(3)].join('\t'), `\t\t${name.slice(5)}`];
+  };
+  assert.deepEqual(projectsOf(variant(first, nameGoesOn)), expected);
+  const relatedBelow = (l: string) => {
+    const at = l.indexOf('関係市町村') + '関係市町村'.length;
+    return [l.slice(0, at), `\t${l.slice(at).replace(/^\t/, '')}`];
+  };
+  assert.deepEqual(projectsOf(variant(first, relatedBelow)), expected);
+});
