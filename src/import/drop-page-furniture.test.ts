@@ -26,6 +26,13 @@ test('the chapter title repeated as a running header is dropped; in the preamble
   assert.deepEqual(kept, [...PREAMBLE, ...MATRIX_HEADER, ROW, ROW]);
 });
 
+test('the start of the document title as a running header is dropped; a short line that starts the same is kept', () => {
+  const kept = keptTexts(
+    [...PREAMBLE, ...MATRIX_HEADER, ROW, '○○圏域連携中枢都市圏ビジョン', ROW, '○○圏域', ROW].join('\n'),
+  );
+  assert.deepEqual(kept, [...PREAMBLE, ...MATRIX_HEADER, ROW, ROW, '○○圏域', ROW]);
+});
+
 test('a lone line that recurs three times is a running footer; twice it is kept', () => {
   const footer = '青森圏域連携中枢都市圏ビジョン（変更案）';
   const body = (times: number) => [...MATRIX_HEADER, ...Array.from({ length: times }, () => [ROW, footer]).flat()];

@@ -6,6 +6,8 @@ import { filledCells, type TextLine } from './split-lines.js';
 
 /** A line that repeats this often, alone and not a heading, is a running header or footer. */
 const RUNNING_REPEATS = 3;
+/** The shortest start of a title line that is taken for the title. */
+const MIN_TITLE_PREFIX = 8;
 
 /** The text of a line that holds one cell, else null. */
 function loneText(line: TextLine): string | null {
@@ -37,6 +39,9 @@ export function dropPageFurniture(lines: TextLine[]): TextLine[] {
       return text === null ? [] : [comparisonKey(text)];
     }),
   );
+  // a running header prints the title, or its start (the title without （変更案）, say)
+  const isTitleRepeat = (key: string) =>
+    preambleKeys.has(key) || (key.length >= MIN_TITLE_PREFIX && [...preambleKeys].some((p) => p.startsWith(key)));
   const repeats = new Map<string, number>();
   for (const line of lines.slice(bodyStart)) {
     const text = loneText(line);
@@ -51,7 +56,7 @@ export function dropPageFurniture(lines: TextLine[]): TextLine[] {
     if (isPageNumber(text)) return true;
     if (isContentLine(text)) return false;
     const key = comparisonKey(text);
-    return preambleKeys.has(key) || (repeats.get(key) ?? 0) >= RUNNING_REPEATS;
+    return isTitleRepeat(key) || (repeats.get(key) ?? 0) >= RUNNING_REPEATS;
   };
   return [...lines.slice(0, bodyStart), ...lines.slice(bodyStart).filter((line) => !isFurniture(line))];
 }

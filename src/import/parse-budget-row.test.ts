@@ -82,6 +82,16 @@ test('alignBudgetValues lines a value row up with five years and 計', () => {
     ['blanks then dashes', ['', '', '', '', '—', '—', '—'], ['', '', '', '—', '—', '—']],
     ['dashes and amounts', ['', '—', '207', '—', '207', '—', '414'], ['—', '207', '—', '207', '—', '414']],
     ['a short row is right-aligned', ['85', '85', '255'], ['', '', '', '85', '85', '255']],
+    [
+      "the label column's tab lost before a blank first year, a trailing tab kept: the 計 that adds up decides",
+      ['', '400', '400', '400', '400', '1,600', ''],
+      ['', '400', '400', '400', '400', '1,600'],
+    ],
+    [
+      'no 計 printed after the label column: the empty label column goes',
+      ['', '100', '100', '100', '100', '100', ''],
+      ['100', '100', '100', '100', '100', ''],
+    ],
   ];
   for (const [name, cells, expected] of cases) assert.deepEqual(alignBudgetValues(cells, 6), expected, name);
 });

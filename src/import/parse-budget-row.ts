@@ -29,17 +29,44 @@ export function looksLikeBudgetValue(raw: string): boolean {
   return raw.trim() === '' || parseBudgetCell(raw).unreadable === null;
 }
 
+/** Drops empty cells beyond `expected` from one end first, then from the other. */
+function dropSurplusBlanks(values: string[], expected: number, firstEnd: 'leading' | 'trailing'): string[] {
+  const out = [...values];
+  const dropLeading = () => {
+    while (out.length > expected && out[0] === '') out.shift();
+  };
+  const dropTrailing = () => {
+    while (out.length > expected && out[out.length - 1] === '') out.pop();
+  };
+  if (firstEnd === 'leading') {
+    dropLeading();
+    dropTrailing();
+  } else {
+    dropTrailing();
+    dropLeading();
+  }
+  return out;
+}
+
+/** True when the last cell is the sum of the others (blank and dash count as 0). */
+function totalAddsUp(values: string[]): boolean {
+  const amounts = values.map((v) => parseBudgetCell(v).cell.amount ?? 0);
+  const total = amounts.pop() ?? 0;
+  return amounts.reduce((sum, a) => sum + a, 0) === total;
+}
+
 /**
- * Lines up a value row with its header: `expected` columns (the fiscal years and 計). The first cell is the
- * label column when the row has more cells than expected; trailing empty cells are dropped; a short row is
- * right-aligned because the total is the cell least often lost.
+ * Lines up a value row with its header: `expected` columns (the fiscal years and 計). A first cell that is no
+ * amount is the label column. Surplus empty cells are the empty label column and trailing tabs; when dropping them
+ * from either end gives different rows (the label column's tab was lost, say), the row whose 計 adds up wins, else
+ * the leading one goes. A short row is right-aligned because the total is the cell least often lost.
  */
 export function alignBudgetValues(cells: string[], expected: number): string[] {
   let values = [...cells];
   if (values.length > expected && !looksLikeBudgetValue(values[0] ?? '')) values = values.slice(1);
-  else if (values.length > expected && values[0] === '') values = values.slice(1);
-  while (values.length > expected && values[values.length - 1] === '') values.pop();
-  while (values.length > expected && values[0] === '') values.shift();
+  const leadingFirst = dropSurplusBlanks(values, expected, 'leading');
+  const trailingFirst = dropSurplusBlanks(values, expected, 'trailing');
+  values = !totalAddsUp(leadingFirst) && totalAddsUp(trailingFirst) ? trailingFirst : leadingFirst;
   if (values.length > expected) values = values.slice(values.length - expected);
   while (values.length < expected) values.unshift('');
   return values;
