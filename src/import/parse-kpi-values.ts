@@ -1,7 +1,8 @@
 import type { Baseline, Target } from '../domain/vision.js';
 import { cleanText, isDash, removeFootnoteMarkers, squeezeSpaces, stripTags, toHalfWidth } from './normalize-text.js';
 
-const NUMBER = '([0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)';
+// bounded digit runs: a value never has more than 15 digits, and unbounded runs backtrack quadratically
+const NUMBER = '([0-9]{1,3}(?:,[0-9]{3}){1,5}(?:\\.[0-9]{1,6})?|[0-9]{1,15}(?:\\.[0-9]{1,6})?)';
 const VALUE_AND_UNIT = new RegExp(`^${NUMBER}\\s*(.*)$`);
 const AS_OF = /^(.*?)\s*([（(])([^（()）]*)([)）])\s*$/;
 const MERGED = /^(?:NO|No|no|№|事業番号|事業)\s*\.?\s*([0-9]+)\s*(?:に|へ|と)統合/;
