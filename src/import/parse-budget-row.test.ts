@@ -88,6 +88,11 @@ test('alignBudgetValues lines a value row up with five years and 計', () => {
       ['', '400', '400', '400', '400', '1,600'],
     ],
     [
+      'blanks then dashes with a trailing tab: the empty label column goes, not a blank year',
+      ['', '', '', '', '—', '—', '—', ''],
+      ['', '', '', '—', '—', '—'],
+    ],
+    [
       'no 計 printed after the label column: the empty label column goes',
       ['', '100', '100', '100', '100', '100', ''],
       ['100', '100', '100', '100', '100', ''],

@@ -29,44 +29,33 @@ export function looksLikeBudgetValue(raw: string): boolean {
   return raw.trim() === '' || parseBudgetCell(raw).unreadable === null;
 }
 
-/** Drops empty cells beyond `expected` from one end first, then from the other. */
-function dropSurplusBlanks(values: string[], expected: number, firstEnd: 'leading' | 'trailing'): string[] {
-  const out = [...values];
-  const dropLeading = () => {
-    while (out.length > expected && out[0] === '') out.shift();
-  };
-  const dropTrailing = () => {
-    while (out.length > expected && out[out.length - 1] === '') out.pop();
-  };
-  if (firstEnd === 'leading') {
-    dropLeading();
-    dropTrailing();
-  } else {
-    dropTrailing();
-    dropLeading();
-  }
+/** Drops surplus empty cells: the empty label column first (one cell), then trailing tabs, then leading cells. */
+function dropSurplusBlanks(values: string[], expected: number, labelColumn: boolean): string[] {
+  const out = labelColumn && values.length > expected && values[0] === '' ? values.slice(1) : [...values];
+  while (out.length > expected && out[out.length - 1] === '') out.pop();
+  while (out.length > expected && out[0] === '') out.shift();
   return out;
 }
 
-/** True when the last cell is the sum of the others (blank and dash count as 0). */
+/** True when the last cell is an amount and the sum of the others (blank and dash count as 0). */
 function totalAddsUp(values: string[]): boolean {
-  const amounts = values.map((v) => parseBudgetCell(v).cell.amount ?? 0);
-  const total = amounts.pop() ?? 0;
-  return amounts.reduce((sum, a) => sum + a, 0) === total;
+  const total = parseBudgetCell(values[values.length - 1] ?? '').cell.amount;
+  const years = values.slice(0, -1).map((v) => parseBudgetCell(v).cell.amount ?? 0);
+  return total !== null && years.reduce((sum, a) => sum + a, 0) === total;
 }
 
 /**
  * Lines up a value row with its header: `expected` columns (the fiscal years and 計). A first cell that is no
- * amount is the label column. Surplus empty cells are the empty label column and trailing tabs; when dropping them
- * from either end gives different rows (the label column's tab was lost, say), the row whose 計 adds up wins, else
- * the leading one goes. A short row is right-aligned because the total is the cell least often lost.
+ * amount, or an empty one, is the label column; trailing empty cells go next. When the label column's tab was lost
+ * (the first cell is then a blank first year), only keeping it gives a 計 that adds up, and that reading wins.
+ * A short row is right-aligned because the total is the cell least often lost.
  */
 export function alignBudgetValues(cells: string[], expected: number): string[] {
   let values = [...cells];
   if (values.length > expected && !looksLikeBudgetValue(values[0] ?? '')) values = values.slice(1);
-  const leadingFirst = dropSurplusBlanks(values, expected, 'leading');
-  const trailingFirst = dropSurplusBlanks(values, expected, 'trailing');
-  values = !totalAddsUp(leadingFirst) && totalAddsUp(trailingFirst) ? trailingFirst : leadingFirst;
+  const withLabelColumn = dropSurplusBlanks(values, expected, true);
+  const withoutLabelColumn = dropSurplusBlanks(values, expected, false);
+  values = !totalAddsUp(withLabelColumn) && totalAddsUp(withoutLabelColumn) ? withoutLabelColumn : withLabelColumn;
   if (values.length > expected) values = values.slice(values.length - expected);
   while (values.length < expected) values.unshift('');
   return values;
