@@ -49,3 +49,19 @@ test('headings, the 新規 label and footnotes are kept however often they recur
 test('a document without a matrix or a sheet is left as it is', () => {
   assert.deepEqual(keptTexts('12\n- 3 -\n本文'), ['12', '- 3 -', '本文']);
 });
+
+test('indented lone cells are table continuations, not page layout: kept', () => {
+  const body = [...MATRIX_HEADER, '\t\t\t52', '\t\t\t\t除排雪力向上連携ネットワーク形成事業\t○\t○'];
+  assert.deepEqual(keptTexts([...PREAMBLE, ...body].join('\n')), [...PREAMBLE, ...body]);
+});
+
+test('a body line equal to a preamble line that is no title is kept', () => {
+  const preamble = ['## ○○圏域連携中枢都市圏ビジョン', '（累計）', ''];
+  const body = [...MATRIX_HEADER, ROW, '（累計）', ROW];
+  assert.deepEqual(keptTexts([...preamble, ...body].join('\n')), [...preamble, ...body]);
+});
+
+test('sheet labels alone on their rows are kept however often they recur', () => {
+  const body = [...MATRIX_HEADER, ...['連携効果', '\t効果の本文', '成果指標', '\t指標'].flatMap((l) => [l, l, l])];
+  assert.deepEqual(keptTexts(body.join('\n')), body);
+});

@@ -89,3 +89,12 @@ test('parseTarget keeps the cleaned text and the fiscal year it is given', () =>
   assert.equal(parseTarget('52事業', null).fiscalYear, null);
   assert.equal(parseTarget('—', 2030).fiscalYear, 2030);
 });
+
+test('a number too long to be a value is read as none, not cut into a value and a unit', () => {
+  const long = parseTarget('1234567890123456789人', 2024);
+  assert.equal(long.value, null);
+  assert.equal(long.unit, null);
+  assert.equal(parseTarget('12.34567891%', 2024).value, 12.34567891);
+  assert.equal(parseTarget('1,234,567件', 2024).value, 1234567);
+  assert.equal(parseBaseline(`${'1'.repeat(40)}件 (2020年度実績)`).value, null);
+});

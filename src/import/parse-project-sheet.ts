@@ -1,9 +1,10 @@
 import type { BudgetCell, BudgetYear } from '../domain/vision.js';
 import { cleanText, comparisonKey, findFootnoteMarkers, readFootnoteLine, toHalfWidth } from './normalize-text.js';
 import { alignBudgetValues, looksLikeBudgetValue, parseBudgetCell } from './parse-budget-row.js';
+import { isNewLabel } from './parse-headings.js';
 import { type KpiHeader, type RawKpi, readKpiHeader, readKpiRows } from './parse-kpi-rows.js';
-import { readFiscalYearLabel } from './read-fiscal-year-label.js';
-import type { TextLine } from './split-lines.js';
+import { readBudgetYearLabel } from './read-fiscal-year-label.js';
+import { filledCells, type TextLine } from './split-lines.js';
 
 /** A problem met while reading a sheet; reconcile turns it into a finding with the project number. */
 export type SheetIssue = {
@@ -44,6 +45,11 @@ const LABELS = {
 } as const;
 type Field = keyof typeof LABELS;
 
+/** True for the label cell of a sheet field (内容, 連携効果, 事業費見込額, 成果指標, 関係市町村…). */
+export function isFieldLabel(cell: string): boolean {
+  return labelOf(cell) !== undefined;
+}
+
 function labelOf(cell: string): Field | undefined {
   const key = comparisonKey(cell).replace(/[（(].*$/, '');
   for (const field of Object.keys(LABELS) as Field[]) {
@@ -69,20 +75,31 @@ const NAME_START = /^事業名$/;
 export function isSheetStart(line: TextLine): boolean {
   const at = line.cells.findIndex((c) => NAME_START.test(c.replace(/\s+/g, '')));
   if (at < 0) return false;
-  const next = line.cells.slice(at + 1).find((c) => c !== '' && !/^【?新規】?$/.test(c)) ?? '';
+  const next = line.cells.slice(at + 1).find((c) => c !== '' && !isNewLabel(c)) ?? '';
   return /^(?:NO\.?|No\.?)?\s*[0-9]{1,4}(?:\s|$)/.test(toHalfWidth(next));
 }
 
 type Header = { number: number | null; nameParts: string[]; related: string | null };
 
-/** A line after a complete header that still belongs to it: a short name or 関係市町村 remainder, not content. */
-function continuesHeader(cells: string[]): boolean {
-  return cells.length <= 2 && cells.every((c) => c.length <= 30 && !/^[○〇◯]/u.test(c) && !/。/.test(c));
+const BULLET_START = /^[○〇◯・●■◆]/u;
+
+/**
+ * A line after a complete header that still belongs to it: an indented short name or 関係市町村 remainder, not
+ * content (a bullet or a sentence).
+ */
+function continuesHeader(line: TextLine, cells: string[]): boolean {
+  return (
+    line.cells[0] === '' &&
+    cells.length <= 2 &&
+    cells.every((c) => c.length <= 30 && !BULLET_START.test(c) && !/。/.test(c))
+  );
 }
 
 /**
  * Reads 事業名, the number, the name and 関係市町村 from the first line(s) of a sheet. The name or the 関係市町村 text
- * may run onto the next line; a cell there left of the 関係市町村 label continues the name, one under it the list.
+ * may run onto the next line; a cell there left of the 関係市町村 label continues the name, one under it or to its
+ * right the list. A 関係市町村 value printed below its label may also have shifted left: with no cell under the
+ * label, the whole line is the value.
  */
 function readSheetHeader(lines: TextLine[]): { header: Header; used: number } {
   const header: Header = { number: null, nameParts: [], related: null };
@@ -91,19 +108,20 @@ function readSheetHeader(lines: TextLine[]): { header: Header; used: number } {
   for (const line of lines) {
     const cells = line.cells.filter((c) => c !== '');
     if (used > 0 && (cells.length === 0 || cells.some((c) => labelOf(c) && labelOf(c) !== 'related'))) break;
-    const valueBelowLabel = relatedColumn >= 0 && header.related === null;
-    if (used > 0 && header.related !== null && !continuesHeader(cells)) break;
+    if (used > 0 && header.related !== null && !continuesHeader(line, cells)) break;
     const continuation = used > 0;
+    const underRelated = (column: number) => continuation && relatedColumn >= 0 && column >= relatedColumn;
+    let afterRelated =
+      relatedColumn >= 0 && header.related === null && !line.cells.some((c, i) => c !== '' && underRelated(i));
     used++;
-    let afterRelated = valueBelowLabel;
     line.cells.forEach((cell, column) => {
-      if (cell === '' || NAME_START.test(cell.replace(/\s+/g, '')) || /^【?新規】?$/.test(cell)) return;
+      if (cell === '' || NAME_START.test(cell.replace(/\s+/g, '')) || isNewLabel(cell)) return;
       if (labelOf(cell) === 'related') {
         afterRelated = true;
         relatedColumn = column;
         return;
       }
-      if (afterRelated || (continuation && relatedColumn >= 0 && column >= relatedColumn)) {
+      if (afterRelated || underRelated(column)) {
         header.related = header.related === null ? cleanText(cell) : cleanText(`${header.related}${cell}`);
         return;
       }
@@ -122,7 +140,7 @@ function readSheetHeader(lines: TextLine[]): { header: Header; used: number } {
 
 function readBudget(header: TextLine, values: TextLine | undefined, issues: SheetIssue[]): SheetBudget | null {
   const yearCols = header.cells.flatMap((c, i) => {
-    const fy = readFiscalYearLabel(c);
+    const fy = readBudgetYearLabel(c);
     return fy === null ? [] : [{ fy, i }];
   });
   const unit = /単位\s*[：:]\s*([^）)\s]+)/.exec(header.cells.join(' '))?.[1] ?? null;
@@ -157,7 +175,7 @@ function readBudget(header: TextLine, values: TextLine | undefined, issues: Shee
 
 function isBudgetHeader(line: TextLine): boolean {
   return (
-    line.cells.filter((c) => readFiscalYearLabel(c) !== null).length >= 1 &&
+    line.cells.filter((c) => readBudgetYearLabel(c) !== null).length >= 1 &&
     line.cells.some((c) => /^計$|^合計$/.test(c.replace(/\s+/g, '')))
   );
 }
@@ -279,9 +297,18 @@ export function parseProjectSheet(lines: TextLine[], centralCityHint: string | n
     lastLine: lines[0]?.no ?? 0,
   };
   const state: SheetState = { sheet, block: 'other', budgetHeader: null, budgetValues: null, kpiRows: [] };
+  let blankInKpiTable = false;
   for (const line of lines.slice(used)) {
-    // a blank line is layout (a page break inside the KPI table, say), not the end of a block
-    if (line.text.trim() === '') continue;
+    if (line.text.trim() === '') {
+      blankInKpiTable ||= state.block === 'kpi';
+      continue;
+    }
+    // after a blank line (a page break, say) the KPI table goes on only with a table row: indented, or several
+    // cells; flush text alone (a closing remark, the next chapter) ends it
+    if (blankInKpiTable && state.block === 'kpi' && line.cells[0] !== '' && filledCells(line).length < 2) {
+      state.block = 'other';
+    }
+    blankInKpiTable = false;
     sheet.lastLine = line.no;
     const footnote = readFootnoteLine(line.text);
     if (footnote) {

@@ -1,4 +1,4 @@
-import { cleanText, isFootnoteLine } from './normalize-text.js';
+import { cleanText, isFootnoteLine, isPageNumber } from './normalize-text.js';
 import {
   type Heading,
   isNewLabel,
@@ -16,12 +16,16 @@ export type PlacedSheet = ProjectSheet & { placement: Placement; newLabelLine: n
 
 export type SheetPart = { sheets: PlacedSheet[]; headings: SheetHeading[] };
 
-/** A line that stands alone between sheets: a heading or the 新規 label. */
-function readLoneLine(line: TextLine): Heading | 'new' | undefined {
+/**
+ * A line that stands alone between sheets: a heading, the 新規 label, or an indented page number (flush ones are
+ * already gone with the page furniture; in the sheets a lone number is never data).
+ */
+function readLoneLine(line: TextLine): Heading | 'new' | 'noise' | undefined {
   const cells = filledCells(line);
   if (cells.length !== 1) return undefined;
   const text = stripHeadingMarks(cells[0] ?? '');
   if (isNewLabel(text)) return 'new';
+  if (isPageNumber(text)) return 'noise';
   // an indented cell is a continuation inside a sheet, never a heading
   if (line.cells[0] === '') return undefined;
   return parseSectionHeading(text) ?? parseRoleHeading(text);
@@ -71,6 +75,7 @@ export function parseSheets(lines: TextLine[], centralCityHint: string | null): 
       continue;
     }
     const lone = readLoneLine(line);
+    if (lone === 'noise') continue;
     if (lone === 'new') {
       pendingNewLabel = line.no;
       continue;

@@ -127,3 +127,76 @@ test('a sheet header whose name or 関係市町村 runs onto the next line', () 
   };
   assert.deepEqual(projectsOf(variant(first, relatedBelow)), expected);
 });
+
+// Lines that look like page layout but are data: they must be kept where they belong.
+
+test('a label alone on its row above its text, on every sheet, is not a running header', () => {
+  const effect = (l: string) => l.startsWith('連携効果\t');
+  assert.deepEqual(projectsOf(variant(effect, (l) => ['連携効果', `\t${l.slice('連携効果\t'.length)}`])), expected);
+});
+
+test('the 関係市町村 value below its label on every sheet is not a running footer', () => {
+  const header = (l: string) => l.startsWith('事業名\t') && l.includes('関係市町村\t');
+  const below = (l: string) => {
+    const at = l.indexOf('関係市町村') + '関係市町村'.length;
+    return [l.slice(0, at), `\t${l.slice(at + 1)}`];
+  };
+  assert.deepEqual(projectsOf(variant(header, below)), expected);
+});
+
+test('a matrix name wrapping its last word, and a project number alone on its matrix line, stay in their row', () => {
+  const rows = ['\t\t\t20\t', '\t\t\t24\t', '\t\t\t26\t'];
+  const wrapped = variant(
+    (l) => rows.some((r) => l.startsWith(r)),
+    (l) => [l.replace('事業\t○', '\t○'), '\t\t\t\t事業'],
+  );
+  assert.deepEqual(projectsOf(wrapped), expected);
+  const alone = variant(
+    (l) => l.startsWith('\t\t\t52\t'),
+    (l) => ['\t\t\t52', `\t\t\t${l.slice('\t\t\t52'.length)}`],
+  );
+  assert.deepEqual(projectsOf(alone), expected);
+});
+
+test('an indicator continued by an indented （累計） on three sheets keeps it', () => {
+  const firstKpiRow = (_l: string, i: number) => [4, 5, 8].some((n) => i === kpiRowOf(n));
+  const v = parseDocument(variant(firstKpiRow, (l) => [l, '\t（累計）'])).vision;
+  for (const n of [4, 5, 8])
+    assert.match(v.projects.find((p) => p.number === n)?.kpis[0]?.indicator ?? '', /（累計）$/);
+});
+
+test('text after the last KPI table (a remark, the next chapter) is not taken into the table', () => {
+  const withRemark = `${seed}\n\n（注）合同研修は青森市が主催する。\n\n## 第5章 ビジョンの期間\n\n本ビジョンの期間は5年間とする。\n`;
+  assert.deepEqual(projectsOf(withRemark), expected);
+});
+
+test('a 新規 cell on the 事業名 line, underlined, still opens the sheet', () => {
+  const sheet55 = seedLines.findIndex((l) => l.startsWith('事業名\t55\t'));
+  const label = seedLines.lastIndexOf('新規', sheet55);
+  const text = variant(
+    (_l, i) => i === label || i === sheet55,
+    (l) => (l === '新規' ? [] : l.replace('事業名\t55', '事業名\t<u>新規</u>\t55')),
+  );
+  assert.deepEqual(projectsOf(text), expected);
+});
+
+test('a name and a 関係市町村 value both continued on the next line go each to its own field', () => {
+  const first = (l: string) => l.startsWith('事業名\t1\t');
+  const split = () => ['事業名\t1\t連携中枢都市圏ビジョン\t関係市町村\t\t', '\t\t懇談会の運営\t\t全市町村\t\t'];
+  assert.deepEqual(projectsOf(variant(first, split)), expected);
+});
+
+test('an unlabelled first content line is not taken for the rest of the name', () => {
+  const content53 = seedLines.findIndex((l, i) => isContent(l) && seedLines[i - 1]?.startsWith('事業名\t53\t'));
+  const text = variant(
+    (_l, i) => i === content53,
+    () => ['\t・圏域職員の資質向上', '内容\t・人事交流の促進'],
+  );
+  assert.equal(parseDocument(text).vision.projects.find((p) => p.number === 53)?.name, '職員人事交流');
+});
+
+/** The index of the first KPI row of sheet `n` (the line after its 成果指標 header). */
+function kpiRowOf(n: number): number {
+  const sheet = seedLines.findIndex((l) => l.startsWith(`事業名\t${n}\t`));
+  return seedLines.findIndex((l, i) => i > sheet && isKpiHeader(l)) + 1;
+}
