@@ -8,15 +8,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-// tsc trusts its build info and does not check that the outputs still exist: without them, build from scratch
-if (!existsSync(path.join(root, 'dist', 'main.js'))) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-
 const source = path.join(root, 'src');
 const target = path.join(root, 'dist');
-for (const entry of readdirSync(source, { recursive: true, withFileTypes: true })) {
-  if (!entry.isFile() || /\.tsx?$/.test(entry.name)) continue;
+const sourceFiles = readdirSync(source, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+const isTest = (name) => /\.test\.tsx?$/.test(name);
+const outputOf = (entry) =>
+  path.join(target, path.relative(source, path.join(entry.parentPath, entry.name))).replace(/\.tsx?$/, '.js');
+
+// tsc trusts its build info and does not check that its outputs still exist: when one is missing, start afresh
+const compiled = sourceFiles.filter((e) => /\.tsx?$/.test(e.name) && !isTest(e.name) && !e.name.endsWith('.d.ts'));
+if (compiled.some((e) => !existsSync(outputOf(e)))) rmSync(target, { recursive: true, force: true });
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+
+for (const entry of sourceFiles) {
+  if (/\.tsx?$/.test(entry.name)) continue;
   const from = path.join(entry.parentPath, entry.name);
   cpSync(from, path.join(target, path.relative(source, from)));
 }

@@ -51,7 +51,7 @@ export function parseDocument(text: string): ParseResult {
   }
   const preamble = readPreamble(sections.preamble);
   const centralCity = findCentralCity(lines);
-  const sheetPart = parseSheets(sections.sheets, centralCity);
+  const sheetPart = parseSheets(sections.sheets, centralCity, preamble.chapter);
   const partners = matrix.partners.filter(
     (p) => centralCity === null || comparisonKey(p) !== comparisonKey(centralCity),
   );

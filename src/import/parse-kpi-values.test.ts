@@ -96,5 +96,6 @@ test('a number too long to be a value is read as none, not cut into a value and 
   assert.equal(long.unit, null);
   assert.equal(parseTarget('12.34567891%', 2024).value, 12.34567891);
   assert.equal(parseTarget('1,234,567件', 2024).value, 1234567);
+  assert.equal(parseTarget('12,345,678,901,234,567円', 2024).value, null);
   assert.equal(parseBaseline(`${'1'.repeat(40)}件 (2020年度実績)`).value, null);
 });

@@ -2,7 +2,7 @@ import type { Baseline, Target } from '../domain/vision.js';
 import { cleanText, isDash, removeFootnoteMarkers, squeezeSpaces, stripTags, toHalfWidth } from './normalize-text.js';
 
 // bounded digit runs (unbounded ones backtrack quadratically on a long cell); a longer number is no number at all
-const NUMBER = '((?:[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,15})(?:\\.[0-9]{1,10})?)(?![0-9,.])';
+const NUMBER = '((?:[0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})(?:\\.[0-9]{1,10})?)(?![0-9,.])';
 const VALUE_AND_UNIT = new RegExp(`^${NUMBER}\\s*(.*)$`);
 const AS_OF = /^(.*?)\s*([（(])([^（()）]*)([)）])\s*$/;
 const MERGED = /^(?:NO|No|no|№|事業番号|事業)\s*\.?\s*([0-9]+)\s*(?:に|へ|と)統合/;

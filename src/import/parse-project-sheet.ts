@@ -82,43 +82,55 @@ export function isSheetStart(line: TextLine): boolean {
 type Header = { number: number | null; nameParts: string[]; related: string | null };
 
 const BULLET_START = /^[○〇◯・●■◆]/u;
+/** A 関係市町村 list that ends in a separator goes on on the next line. */
+const LIST_GOES_ON = /[、，,・･]$/;
+
+type HeaderState = { header: Header; relatedColumn: number };
+
+/** Short text that is no bullet and no sentence: a name's or a list's remainder, not content. */
+const isHeaderText = (cell: string) => cell.length <= 30 && !BULLET_START.test(cell) && !/。/.test(cell);
 
 /**
- * A line after a complete header that still belongs to it: an indented short name or 関係市町村 remainder, not
- * content (a bullet or a sentence).
+ * Whether a line after the 事業名 line still belongs to the header: the 関係市町村 value below its label; or short
+ * text (no bullet, no sentence; the label and list excepted) that is indented, continues a list ending in 、, or
+ * stands just above a labelled line. Before any 関係市町村, a line with the label continues the header too.
  */
-function continuesHeader(line: TextLine, cells: string[]): boolean {
-  return (
-    line.cells[0] === '' &&
-    cells.length <= 2 &&
-    cells.every((c) => c.length <= 30 && !BULLET_START.test(c) && !/。/.test(c))
-  );
+function continuesHeader(line: TextLine, next: TextLine | undefined, { header, relatedColumn }: HeaderState): boolean {
+  const cells = line.cells.filter((c) => c !== '');
+  if (cells.length === 0 || cells.some((c) => labelOf(c) && labelOf(c) !== 'related')) return false;
+  if (relatedColumn >= 0 && header.related === null) return true;
+  const relatedAt = cells.findIndex((c) => labelOf(c) === 'related');
+  const own = relatedAt >= 0 ? cells.slice(0, relatedAt) : cells;
+  if (own.length > 2 || !own.every(isHeaderText)) return false;
+  if (header.related === null) return true;
+  const nextHasLabel = next?.cells.some((c) => c !== '' && labelOf(c) !== undefined) ?? false;
+  return line.cells[0] === '' || LIST_GOES_ON.test(header.related) || nextHasLabel;
 }
 
 /**
  * Reads 事業名, the number, the name and 関係市町村 from the first line(s) of a sheet. The name or the 関係市町村 text
  * may run onto the next line; a cell there left of the 関係市町村 label continues the name, one under it or to its
- * right the list. A 関係市町村 value printed below its label may also have shifted left: with no cell under the
- * label, the whole line is the value.
+ * right the list (so does any cell when the list ends in 、). A 関係市町村 value printed below its label may also have
+ * shifted left: with no cell under the label, the whole line is the value.
  */
 function readSheetHeader(lines: TextLine[]): { header: Header; used: number } {
-  const header: Header = { number: null, nameParts: [], related: null };
-  let relatedColumn = -1;
+  const state: HeaderState = { header: { number: null, nameParts: [], related: null }, relatedColumn: -1 };
+  const { header } = state;
   let used = 0;
-  for (const line of lines) {
-    const cells = line.cells.filter((c) => c !== '');
-    if (used > 0 && (cells.length === 0 || cells.some((c) => labelOf(c) && labelOf(c) !== 'related'))) break;
-    if (used > 0 && header.related !== null && !continuesHeader(line, cells)) break;
+  for (const [i, line] of lines.entries()) {
+    if (used > 0 && !continuesHeader(line, lines[i + 1], state)) break;
     const continuation = used > 0;
-    const underRelated = (column: number) => continuation && relatedColumn >= 0 && column >= relatedColumn;
+    const listGoesOn = header.related !== null && LIST_GOES_ON.test(header.related);
+    const underRelated = (column: number) =>
+      continuation && state.relatedColumn >= 0 && (column >= state.relatedColumn || listGoesOn);
     let afterRelated =
-      relatedColumn >= 0 && header.related === null && !line.cells.some((c, i) => c !== '' && underRelated(i));
+      state.relatedColumn >= 0 && header.related === null && !line.cells.some((c, k) => c !== '' && underRelated(k));
     used++;
     line.cells.forEach((cell, column) => {
       if (cell === '' || NAME_START.test(cell.replace(/\s+/g, '')) || isNewLabel(cell)) return;
       if (labelOf(cell) === 'related') {
         afterRelated = true;
-        relatedColumn = column;
+        state.relatedColumn = column;
         return;
       }
       if (afterRelated || underRelated(column)) {
@@ -272,6 +284,11 @@ function readLine(state: SheetState, line: TextLine, centralCityHint: string | n
   }
 }
 
+/** A table row: indented, or several cells. */
+const isTableRow = (line: TextLine) => line.cells[0] === '' || filledCells(line).length >= 2;
+/** Text printed flush left alone on its line. */
+const isFlushText = (line: TextLine) => !isTableRow(line);
+
 /**
  * Reads one project sheet: its header line(s) (事業名, number, name that may run over two lines, 関係市町村),
  * then each field, whichever line its label cell landed on. `centralCityHint` names the central city so
@@ -297,16 +314,18 @@ export function parseProjectSheet(lines: TextLine[], centralCityHint: string | n
     lastLine: lines[0]?.no ?? 0,
   };
   const state: SheetState = { sheet, block: 'other', budgetHeader: null, budgetValues: null, kpiRows: [] };
+  const body = lines.slice(used);
   let blankInKpiTable = false;
-  for (const line of lines.slice(used)) {
+  for (const [i, line] of body.entries()) {
     if (line.text.trim() === '') {
       blankInKpiTable ||= state.block === 'kpi';
       continue;
     }
-    // after a blank line (a page break, say) the KPI table goes on only with a table row: indented, or several
-    // cells; flush text alone (a closing remark, the next chapter) ends it
-    if (blankInKpiTable && state.block === 'kpi' && line.cells[0] !== '' && filledCells(line).length < 2) {
-      state.block = 'other';
+    // after a blank line (a page break, say) flush text alone ends the KPI table (a closing remark), unless table
+    // rows follow it: then it is the table's own line (an indicator printed flush left)
+    if (blankInKpiTable && state.block === 'kpi' && isFlushText(line)) {
+      const next = body.slice(i + 1).find((l) => l.text.trim() !== '');
+      if (!next || !isTableRow(next)) state.block = 'other';
     }
     blankInKpiTable = false;
     sheet.lastLine = line.no;

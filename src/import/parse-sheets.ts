@@ -8,6 +8,7 @@ import {
 } from './parse-headings.js';
 import type { Placement } from './parse-matrix.js';
 import { isSheetStart, type ProjectSheet, parseProjectSheet } from './parse-project-sheet.js';
+import { readChapterNumber } from './read-preamble.js';
 import { filledCells, type TextLine } from './split-lines.js';
 
 export type SheetHeading = Heading & { role: number | null; policyArea: number | null; line: number };
@@ -49,7 +50,11 @@ function applyHeading(placement: Placement, h: Heading): void {
  * Reads the project sheets and the headings between them. A sheet runs from its 事業名 line to the next
  * sheet, heading or 新規 label; its placement is the heading path above it.
  */
-export function parseSheets(lines: TextLine[], centralCityHint: string | null): SheetPart {
+export function parseSheets(
+  lines: TextLine[],
+  centralCityHint: string | null,
+  chapter: number | null = null,
+): SheetPart {
   const part: SheetPart = { sheets: [], headings: [] };
   const placement: Placement = { role: null, policyArea: null, subField: null };
   // a heading or 新規 label applies to the next sheet; the open sheet keeps its lines (a page header repeated
@@ -64,8 +69,11 @@ export function parseSheets(lines: TextLine[], centralCityHint: string | null): 
       part.sheets.push({ ...sheet, placement: current.placement, newLabelLine: current.newLabelLine });
     current = undefined;
   };
+  // after the projects' chapter (第5章, say) nothing belongs to a sheet until the next 事業名 line
+  let afterChapter = false;
   for (const line of lines) {
     if (isSheetStart(line)) {
+      afterChapter = false;
       flush();
       // a 新規 cell on the 事業名 line itself counts as the label
       const ownLabel = line.cells.some((c) => c !== '' && isNewLabel(c)) ? line.no : null;
@@ -74,6 +82,12 @@ export function parseSheets(lines: TextLine[], centralCityHint: string | null): 
       lastHeading = undefined;
       continue;
     }
+    const nextChapter = filledCells(line).length === 1 ? readChapterNumber(filledCells(line)[0] ?? '') : null;
+    if (nextChapter !== null && nextChapter !== chapter) {
+      flush();
+      afterChapter = true;
+    }
+    if (afterChapter) continue;
     const lone = readLoneLine(line);
     if (lone === 'noise') continue;
     if (lone === 'new') {

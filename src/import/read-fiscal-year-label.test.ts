@@ -15,6 +15,8 @@ test('a budget column printed without its 度 is still the fiscal year; other te
   assert.equal(readBudgetYearLabel('2020年'), 2020);
   assert.equal(readBudgetYearLabel('R4年'), 2022);
   assert.equal(readBudgetYearLabel('2020年度（R2）'), 2020);
+  assert.equal(readBudgetYearLabel('2020年（R2）'), 2020);
+  assert.equal(readBudgetYearLabel('令和4年（2022年）'), 2022);
   assert.equal(readBudgetYearLabel('2020年3月'), null);
   assert.equal(readBudgetYearLabel('計'), null);
   // outside the budget table 年 may be a calendar year

@@ -14,5 +14,6 @@ export function readFiscalYearLabel(text: string): number | null {
  * @example readBudgetYearLabel('2020年') // 2020
  */
 export function readBudgetYearLabel(text: string): number | null {
-  return readFiscalYearLabel(text) ?? readFiscalYearLabel(text.trim().replace(/年$/, '年度'));
+  const bare = text.replace(/\s*[（(].*$/, '').trim();
+  return readFiscalYearLabel(text) ?? readFiscalYearLabel(bare.replace(/年$/, '年度'));
 }

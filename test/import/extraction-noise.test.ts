@@ -200,3 +200,72 @@ function kpiRowOf(n: number): number {
   const sheet = seedLines.findIndex((l) => l.startsWith(`事業名\t${n}\t`));
   return seedLines.findIndex((l, i) => i > sheet && isKpiHeader(l)) + 1;
 }
+
+test('the title as a running footer, indented or with the page number beside it, changes nothing', () => {
+  const effect = (l: string) => l.startsWith('連携効果\t');
+  const title = '青森圏域連携中枢都市圏ビジョン';
+  assert.deepEqual(projectsOf(variant(effect, (l) => [l, `\t\t\t${title}`])), expected);
+  assert.deepEqual(projectsOf(variant(effect, (l) => [l, `${title}\u300012`])), expected);
+  assert.deepEqual(projectsOf(variant(isKpiHeader, (l) => [`12\t${title}`, l])), expected);
+});
+
+test('a line printed flush left at a page break inside a KPI table does not cut off the rows after it', () => {
+  const afterFirstRow = (_l: string, i: number) => isKpiHeader(seedLines[i - 1] ?? '');
+  const v = parseDocument(variant(afterFirstRow, (l) => [l, '', '（続き）', ''])).vision;
+  assert.deepEqual(
+    v.projects.map((p) => p.kpis.length),
+    expected.map((p) => p.kpis.length),
+  );
+});
+
+test('the next chapter printed right after the last KPI row ends the sheet', () => {
+  assert.deepEqual(projectsOf(`${seed}\n## 第5章 ビジョンの期間\n本ビジョンの期間は5年間とする。\n`), expected);
+});
+
+test('a header continued flush left: the name above a labelled line, a 関係市町村 list after its 、', () => {
+  const first = (l: string) => l.startsWith('事業名\t1\t');
+  const nameGoesOn = () => ['事業名\t1\t連携中枢都市圏ビジョン\t関係市町村\t全市町村', '懇談会の運営'];
+  assert.deepEqual(projectsOf(variant(first, nameGoesOn)), expected);
+  const listGoesOn = () => [
+    '事業名\t1\t連携中枢都市圏ビジョン懇談会の運営\t関係市町村\t青森市、平内町、今別町、',
+    '蓬田村、外ヶ浜町',
+  ];
+  const v = parseDocument(variant(first, listGoesOn)).vision;
+  assert.equal(v.projects[0]?.relatedMunicipalities, '青森市、平内町、今別町、蓬田村、外ヶ浜町');
+  assert.equal(v.projects[0]?.name, expected[0]?.name);
+});
+
+test('a 関係市町村 value printed flush left below its label on every sheet is read on every sheet', () => {
+  const header = (l: string) => l.startsWith('事業名\t') && l.includes('関係市町村\t全市町村');
+  const list = '青森市、平内町、今別町、蓬田村、外ヶ浜町';
+  const v = parseDocument(variant(header, (l) => [l.slice(0, l.indexOf('関係市町村') + 5), list])).vision;
+  assert.ok(v.projects.length > 3);
+  for (const p of v.projects.filter(
+    (p) => expected.find((e) => e.number === p.number)?.relatedMunicipalities === '全市町村',
+  )) {
+    assert.equal(p.relatedMunicipalities, list, `project ${p.number}`);
+  }
+});
+
+test('without a matrix, the 新規 cell on the 事業名 line marks the project new', () => {
+  const sheetsOnly = seedLines.slice(seedLines.findIndex((l) => l.startsWith('## 1 '))).join('\n');
+  const newOnes = parseDocument(sheetsOnly)
+    .vision.projects.filter((p) => p.isNew)
+    .map((p) => p.number);
+  assert.ok(newOnes.includes(55));
+  const sheet55 = seedLines.findIndex((l) => l.startsWith('事業名\t55\t'));
+  const label = seedLines.lastIndexOf('新規', sheet55);
+  const onNameLine = variant(
+    (_l, i) => i >= seedLines.findIndex((l) => l.startsWith('## 1 ')) && (i === label || i === sheet55),
+    (l) => (l === '新規' ? [] : l.replace('事業名\t55', '事業名\t新規\t55')),
+  );
+  const sheetsOnlyVariant = onNameLine
+    .split('\n')
+    .slice(seedLines.findIndex((l) => l.startsWith('## 1 ')))
+    .join('\n');
+  assert.equal(parseDocument(sheetsOnlyVariant).vision.projects.find((p) => p.number === 55)?.isNew, true);
+});
+
+test('an indented page number inside a sheet is dropped', () => {
+  assert.deepEqual(projectsOf(variant(isContent, (l) => [l, '\t\t12'])), expected);
+});
