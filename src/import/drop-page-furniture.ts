@@ -61,9 +61,13 @@ export function dropPageFurniture(lines: TextLine[]): TextLine[] {
     });
   };
   const body = lines.slice(bodyStart);
-  const afterSheetStart = new Set(
-    body.flatMap((l, i) => (isSheetStart(l) ? [body.slice(i + 1).find((n) => filledCells(n).length > 0)] : [])),
-  );
+  const afterSheetStart = new Set<TextLine>();
+  let sheetJustStarted = false;
+  for (const line of body) {
+    if (filledCells(line).length === 0) continue;
+    if (sheetJustStarted) afterSheetStart.add(line);
+    sheetJustStarted = isSheetStart(line);
+  }
   const isRepeatCandidate = (line: TextLine, text: string) =>
     isFlush(line) && !afterSheetStart.has(line) && !isContentLine(text);
   const repeats = new Map<string, number>();
