@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort } from '../test/helpers/free-port.js';
 import { compiledServerArgs } from './compiled-server.js';
 import type { QueryCountReport } from './count-queries.js';
 import {
@@ -16,8 +15,8 @@ import {
   runCleanups,
   runNode,
   seconds,
+  startAppServer,
   startBareCopy,
-  startChild,
   startRun,
   stopChild,
   table,
@@ -43,11 +42,7 @@ async function loadPaths(appPort: number): Promise<string[]> {
 async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
   const summary: Summary = { backend: backend.name, lines: [] };
   console.log(`\n== ${backend.name} ==`);
-  const appPort = await freePort();
-  const app = startChild(`app server (${backend.name})`, compiledServerArgs(), {
-    ...backend.env,
-    PORT: String(appPort),
-  });
+  const { app, port: appPort } = await startAppServer(backend);
   let bare: Child | undefined;
   let paths: string[] = [];
   try {

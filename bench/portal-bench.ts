@@ -449,15 +449,18 @@ type Summary = { backend: BackendName; lines: string[] };
 // ---------------------------------------------------------------------------------------------------------------
 // One backend
 
+/** Starts the server as `npm start` runs it, on a free port, with the backend's environment. */
+export async function startAppServer(backend: Backend): Promise<{ app: Child; port: number }> {
+  const port = await freePort();
+  const app = startChild(`app server (${backend.name})`, compiledServerArgs(), { ...backend.env, PORT: String(port) });
+  return { app, port };
+}
+
 async function benchBackend(backend: Backend, dir: string): Promise<Summary> {
   const summary: Summary = { backend: backend.name, lines: [] };
   console.log(`\n== ${backend.name} ==`);
 
-  const appPort = await freePort();
-  const app = startChild(`app server (${backend.name})`, compiledServerArgs(), {
-    ...backend.env,
-    PORT: String(appPort),
-  });
+  const { app, port: appPort } = await startAppServer(backend);
   let bare: Child | undefined;
   try {
     const ready = await waitFor200(appPort, '/healthz', app);

@@ -82,7 +82,8 @@ export function parseSheets(
       lastHeading = undefined;
       continue;
     }
-    const nextChapter = filledCells(line).length === 1 ? readChapterNumber(filledCells(line)[0] ?? '') : null;
+    const cells = filledCells(line);
+    const nextChapter = cells.length === 1 ? readChapterNumber(cells[0] ?? '') : null;
     if (nextChapter !== null && nextChapter !== chapter) {
       flush();
       afterChapter = true;
@@ -101,7 +102,6 @@ export function parseSheets(
       lastHeadingEnd = line.no;
       continue;
     }
-    const cells = filledCells(line);
     if (
       lastHeading &&
       line.no === lastHeadingEnd + 1 &&
