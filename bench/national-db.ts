@@ -3,6 +3,7 @@
  * `renkei_bench_national_…` created on a PostgreSQL server and dropped afterwards; and the load of the synthetic
  * national dataset into one, one transaction per area through saveAreaVision (the store's save path).
  */
+
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { operatorActor } from '../src/domain/access-policy.js';
 import { saveAreaVision } from '../src/service/area-save-vision.js';
 import { type OpenDatabase, openDatabase } from '../src/store/connect.js';
 import type { Database } from '../src/store/database.js';
@@ -89,9 +91,9 @@ export async function loadNationalDataset(
   const perAreaMs: number[] = [];
   let projects = 0;
   const started = performance.now();
-  const save = async (slug: string, vision: Parameters<typeof saveAreaVision>[1]['vision'], name: string) => {
+  const save = async (slug: string, vision: Parameters<typeof saveAreaVision>[2]['vision'], name: string) => {
     const t = performance.now();
-    const saved = await saveAreaVision(db, { areaSlug: slug, vision, sourceName: name });
+    const saved = await saveAreaVision(db, operatorActor('system'), { areaSlug: slug, vision, sourceName: name });
     perAreaMs.push(performance.now() - t);
     projects += saved.projectCount;
     options.onProgress?.(perAreaMs.length, total);

@@ -450,8 +450,8 @@ type Summary = { backend: BackendName; lines: string[] };
 // One backend
 
 /** Starts the server as `npm start` runs it, on a free port, with the backend's environment. */
-export async function startAppServer(backend: Backend): Promise<{ app: Child; port: number }> {
-  const port = await freePort();
+export async function startAppServer(backend: Backend, fixedPort?: number): Promise<{ app: Child; port: number }> {
+  const port = fixedPort ?? (await freePort());
   const app = startChild(`app server (${backend.name})`, compiledServerArgs(), { ...backend.env, PORT: String(port) });
   return { app, port };
 }

@@ -9,7 +9,16 @@ test('defaults: port 3000, PGlite in the package data/ folder, the bundled sampl
     dataDir: path.join(packageRoot, 'data'),
     databaseUrl: undefined,
     sampleDocument: path.join(packageRoot, 'samples', 'aomori-vision-r4-03.txt'),
+    publicUrl: 'http://localhost:3000',
   });
+});
+
+test('PUBLIC_URL: the origin of an http(s) URL without a path; anything else is refused', () => {
+  assert.equal(loadConfig({ PUBLIC_URL: 'https://renkei.example.jp/' }).publicUrl, 'https://renkei.example.jp');
+  assert.equal(loadConfig({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
+  for (const bad of ['renkei.example.jp', 'ftp://x.example', 'https://x.example/portal']) {
+    assert.throws(() => loadConfig({ PUBLIC_URL: bad }), /PUBLIC_URL/);
+  }
 });
 
 test('given values; relative paths from the working directory; empty means unset', () => {

@@ -14,6 +14,8 @@ export type Config = {
   databaseUrl: string | undefined;
   /** absolute path of the document `npm start` imports into an empty database */
   sampleDocument: string;
+  /** the site's public origin (absolute URLs, cookies, CSRF checks): PUBLIC_URL, default http://localhost:PORT */
+  publicUrl: string;
 };
 
 /** An unset variable and an empty one mean the same: use the default. */
@@ -44,7 +46,20 @@ const EnvSchema = z.object({
       .optional(),
   ),
   SAMPLE_DOCUMENT: z.preprocess(unsetIfEmpty, z.string().optional()),
+  PUBLIC_URL: z.preprocess(
+    unsetIfEmpty,
+    z.string().refine(isHttpOrigin, { error: 'http(s)://ホスト名[:ポート] の形にしてください（パスなし）' }).optional(),
+  ),
 });
+
+function isHttpOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (url.pathname === '/' || url.pathname === '');
+  } catch {
+    return false;
+  }
+}
 
 function isPostgresUrl(value: string): boolean {
   try {
@@ -73,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       userMessage: problems.join('\n'),
     });
   }
-  const { PORT, DATA_DIR, DATABASE_URL, SAMPLE_DOCUMENT } = parsed.data;
+  const { PORT, DATA_DIR, DATABASE_URL, SAMPLE_DOCUMENT, PUBLIC_URL } = parsed.data;
   return {
     port: PORT,
     dataDir: DATA_DIR ? path.resolve(cwd, DATA_DIR) : path.join(packageRoot, 'data'),
@@ -81,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     sampleDocument: SAMPLE_DOCUMENT
       ? path.resolve(cwd, SAMPLE_DOCUMENT)
       : path.join(packageRoot, 'samples', 'aomori-vision-r4-03.txt'),
+    publicUrl: PUBLIC_URL ? new URL(PUBLIC_URL).origin : `http://localhost:${PORT}`,
   };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Config } from './config.js';
+import { operatorActor } from './domain/access-policy.js';
 import { AppError } from './domain/errors.js';
 import { createApp } from './server/app.js';
 import { importDocument } from './service/import-document.js';
@@ -29,7 +30,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     if (options.importSampleWhenEmpty && !(await hasImportedVision(database.db))) {
       await importSample(database, config.sampleDocument, log);
     }
-    const server = await listen(createApp({ db: database.db }), config.port);
+    const server = await listen(createApp({ db: database.db, publicUrl: config.publicUrl }), config.port);
     const url = `http://localhost:${config.port}/`;
     log(`待ち受け中: ${url} （API: ${url}api/v1/projects 、止めるには Ctrl+C）`);
     return {
@@ -56,6 +57,7 @@ async function importSample(database: OpenDatabase, file: string, log: (line: st
   });
   const result = await importDocument(
     database.db,
+    operatorActor('system'),
     { fileName: path.basename(file), bytes },
     {
       onProgress: (p) =>

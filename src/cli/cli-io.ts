@@ -4,6 +4,8 @@ export type CliIo = {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** everything on standard input (e.g. a password piped in), read when a command asks for it */
+  readStdin: () => Promise<string>;
 };
 
 export const processIo: CliIo = {
@@ -11,4 +13,9 @@ export const processIo: CliIo = {
   stderr: (text) => void process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 };

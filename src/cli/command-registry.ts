@@ -33,6 +33,11 @@ export const commandRegistry: readonly CommandEntry[] = [
     load: async () => (await import('./commands/areas-command.js')).areasCommand,
   },
   {
+    name: 'user',
+    summary: '職員のアカウントを作る・一覧する・無効にする（最初の管理者もこれで作る）',
+    load: async () => (await import('./commands/user-command.js')).userCommand,
+  },
+  {
     name: 'export',
     summary: '現在の版を JSON（Vision JSON）または CSV（事業×年度の事業費）で書き出す',
     load: async () => (await import('./commands/export-command.js')).exportCommand,

@@ -1,12 +1,23 @@
 /** Error codes of the whole application; only server/problem.ts maps them to HTTP. */
-export type AppErrorCode =
-  | 'NOT_FOUND'
-  | 'INVALID_INPUT'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'IMPORT_REJECTED'
-  | 'CONFIG_INVALID'
-  | 'INTERNAL';
+export const APP_ERROR_CODES = [
+  'NOT_FOUND',
+  'INVALID_INPUT',
+  'CONFLICT',
+  'FORBIDDEN',
+  /** no signed-in account where one is needed */
+  'UNAUTHENTICATED',
+  /** a write that did not say which version it started from (If-Match or the form's version field) */
+  'PRECONDITION_REQUIRED',
+  /** the request body is larger than the route takes */
+  'PAYLOAD_TOO_LARGE',
+  'IMPORT_REJECTED',
+  /** the database cannot take writes now (e.g. a full disk); reads may still work */
+  'UNAVAILABLE',
+  'CONFIG_INVALID',
+  'INTERNAL',
+] as const;
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -1,3 +1,4 @@
+import { FORMULA_RULE_JA } from './neutralize-formula.js';
 import {
   columnTypeLabels,
   describeTable,
@@ -28,7 +29,7 @@ const dictionarySpec: TableSpec<DictionaryEntry> = {
   id: 'data-dictionary',
   fileName: DATA_DICTIONARY_FILE,
   title: 'データ辞書',
-  description: 'すべての提供ファイルの列（JSON では項目）の名前、日本語名、型、単位、説明。',
+  description: `すべての提供ファイルの列（JSON では項目）の名前、日本語名、型、単位、説明。CSV では、${FORMULA_RULE_JA}`,
   columns: [
     {
       name: 'file',

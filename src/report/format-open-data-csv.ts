@@ -1,10 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeFormula } from './neutralize-formula.js';
 import type { OpenDataTable } from './open-data-table.js';
 
 /**
  * A table as open-data CSV: UTF-8 with BOM and CRLF (so that Excel opens Japanese text), a header row of
  * column names, one value per cell, numbers without separators or units, `true` / `false`, empty for null.
- * Codes are written as they are ("022012"): the leading zero stays in the file.
+ * Codes are written as they are ("022012"): the leading zero stays in the file. Text that a spreadsheet would run
+ * as a formula is made inert (neutralize-formula.ts).
  *
  * @example formatOpenDataCsv(table).startsWith('\uFEFFmunicipality_code,') // → true
  */
@@ -21,6 +23,7 @@ export function formatOpenDataCsv(table: Pick<OpenDataTable, 'columns' | 'rows'>
       boolean: (value) => (value ? 'true' : 'false'),
       // String(n) never uses exponent notation for the integers and short decimals these tables hold
       number: (value) => String(value),
+      string: (value) => neutralizeFormula(value),
     },
   });
 }

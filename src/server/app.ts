@@ -1,38 +1,78 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { AppError } from '../domain/errors.js';
+import { createAccountAuth } from '../service/accounts/account-auth.js';
 import { checkHealth } from '../service/check-health.js';
+import { findDataStamp } from '../service/read-portal.js';
+import { readInstallationSecret } from '../store/installation-secret-store.js';
+import { createAccountRoutes } from './account-routes.js';
+import { createAdminImportRoutes } from './admin-import-routes.js';
+import { createAdminRoutes } from './admin-routes.js';
 import { createApiRoutes } from './api/api-routes.js';
-import type { AppDeps } from './app-deps.js';
+import type { AppContext, AppDeps } from './app-deps.js';
 import { createAssetRoutes } from './asset-routes.js';
+import { checkRequestOrigin } from './csrf.js';
 import { createDownloadRoutes } from './download-routes.js';
 import { toErrorPageResponse } from './error-page-response.js';
 import { createPageRoutes } from './page-routes.js';
 import { type ErrorLogger, toProblemResponse } from './problem.js';
+import { createDataFreshness } from './response-cache.js';
+import { createResultRoutes } from './result-routes.js';
+import { rejectMalformedUrls, securityHeaders } from './security-headers.js';
 
 // Machine paths answer errors as problem+json; every other path is a page and answers with an HTML page.
 const isMachinePath = (path: string) => path.startsWith('/api/') || path === '/healthz';
 
 const logToConsole: ErrorLogger = (message, error) => console.error(message, error);
 
-/** The HTTP application: health check, the read API, the public pages and their assets. Serve it with @hono/node-server or call `.request()`. */
+/** Bodies of ordinary writes (forms, JSON) stay under this; the document import has its own, larger limit. */
+const WRITE_BODY_LIMIT = 64 * 1024;
+
+/**
+ * The HTTP application: health check, the read API, the public pages and their assets, and the signed-in side
+ * (accounts, import, results, administration). Serve it with @hono/node-server or call `.request()`.
+ */
 export function createApp(deps: AppDeps): Hono {
-  const logError = deps.logError ?? logToConsole;
+  const ctx = createAppContext(deps);
   const app = new Hono();
 
+  app.use('*', securityHeaders({ https: ctx.publicOrigin.startsWith('https:') }));
+  app.use('*', rejectMalformedUrls());
   // The read API and the open data are public: any web page may fetch them (reads only, no credentials).
   const publicReads = cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag'] });
   app.use('/api/v1/*', publicReads);
   app.use('/downloads/*', publicReads);
+  app.use('*', checkRequestOrigin(ctx.publicOrigin));
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === '/admin/import') return next();
+    return bodyLimit({
+      maxSize: WRITE_BODY_LIMIT,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `Body over ${WRITE_BODY_LIMIT} bytes`, {
+          userMessage: `送信できる内容は ${WRITE_BODY_LIMIT / 1024} KB までです。`,
+        });
+      },
+    })(c, next);
+  });
+  // a write answered by this process shows in its pages and API at once (other processes: within the TTL)
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') ctx.freshness.refresh();
+  });
 
   app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
-  app.route('/', createApiRoutes(deps)); // /api/v1/…, /api/v1/openapi.json and /api/docs
+  app.route('/', createApiRoutes(ctx)); // /api/v1/…, /api/v1/openapi.json and /api/docs
+  app.route('/', createResultRoutes(ctx)); // /api/v1/areas/{slug}/results/… and /staff/results
   app.route('/', createAssetRoutes());
-  app.route('/', createDownloadRoutes(deps)); // /downloads: open data files per area and revision
-  app.route('/', createPageRoutes(deps));
+  app.route('/', createDownloadRoutes(ctx)); // /downloads: open data files per area and revision
+  app.route('/', createAccountRoutes(ctx)); // /signin, /signout, /staff, /account
+  app.route('/', createAdminImportRoutes(ctx));
+  app.route('/', createAdminRoutes(ctx)); // /admin/users, /admin/audit
+  app.route('/', createPageRoutes(ctx));
 
   const answerError = (error: unknown, path: string) =>
-    isMachinePath(path) ? toProblemResponse(error, path, logError) : toErrorPageResponse(error, path, logError);
+    isMachinePath(path) ? toProblemResponse(error, path, ctx.logError) : toErrorPageResponse(error, path, ctx.logError);
   app.notFound((c) =>
     answerError(
       new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`, {
@@ -43,4 +83,27 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.onError((error, c) => answerError(error, c.req.path));
   return app;
+}
+
+/** What the routes share: one data freshness for every cache, the accounts, the public origin. */
+function createAppContext(deps: AppDeps): AppContext & { logError: ErrorLogger } {
+  const publicOrigin = new URL(deps.publicUrl ?? 'http://localhost').origin;
+  let secret: Promise<string> | undefined;
+  return {
+    ...deps,
+    logError: deps.logError ?? logToConsole,
+    publicOrigin,
+    freshness: createDataFreshness(() => findDataStamp(deps.db), deps.dataStampTtlMs ?? 1000),
+    auth: createAccountAuth(deps.db, {
+      publicOrigin,
+      signInAttemptsPerMinute: deps.signInAttemptsPerMinute ?? 10,
+    }),
+    secret: () => {
+      secret ??= readInstallationSecret(deps.db);
+      secret.catch(() => {
+        secret = undefined;
+      });
+      return secret;
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import type { OpenDataFile, OpenDataUrls } from '../report/build-open-data-files.js';
+import type { RevisionSelector } from '../service/area-lookup.js';
 import {
   createOpenDataReader,
   downloadNameOf,
@@ -11,10 +12,9 @@ import {
   listOpenDataRevisions,
   type OpenDataSet,
   openDataTerms,
-  type RevisionSelector,
 } from '../service/open-data.js';
 import { DownloadsPage } from '../web/pages/downloads-page.js';
-import type { AppDeps } from './app-deps.js';
+import type { AppContext } from './app-deps.js';
 
 const SeqParamSchema = z.union([
   z.literal('latest'),
@@ -31,13 +31,13 @@ const FIXED_REVISION_MAX_AGE = 3600; // a numbered revision never changes; an ho
  * `GET /downloads/{slug}` and `/downloads/{slug}/{seq}` (the page of an area, of one revision) and the files at
  * `GET /downloads/{slug}/{seq}/{file}`, where seq may be `latest`. Files are built once per revision and kept.
  */
-export function createDownloadRoutes(deps: AppDeps): Hono {
+export function createDownloadRoutes(deps: AppContext): Hono {
   const reader = createOpenDataReader(deps.db);
 
   const page = async (c: Context, slug: string | undefined, selector: RevisionSelector) => {
-    const set = await reader.read(slug, selector);
+    const set = await reader.read(slug, selector, await deps.freshness.stamp());
     const revisions = await listOpenDataRevisions(deps.db, set.ref.areaId);
-    const urls = urlsOf(c, set);
+    const urls = urlsOf(deps.publicOrigin, set);
     const html = (
       <DownloadsPage
         areaName={set.vision.area.name}
@@ -78,9 +78,9 @@ export function createDownloadRoutes(deps: AppDeps): Hono {
     .get('/downloads/:slug/:seq', (c) => page(c, c.req.param('slug'), parseSeq(c.req.param('seq'))))
     .get('/downloads/:slug/:seq/:file', async (c) => {
       const selector = parseSeq(c.req.param('seq'));
-      const set = await reader.read(c.req.param('slug'), selector);
+      const set = await reader.read(c.req.param('slug'), selector, await deps.freshness.stamp());
       const name = c.req.param('file');
-      const file = listOpenDataFiles(set, urlsOf(c, set)).find((f) => f.name === name);
+      const file = listOpenDataFiles(set, urlsOf(deps.publicOrigin, set)).find((f) => f.name === name);
       if (!file) {
         throw new AppError('NOT_FOUND', `No open-data file ${name}`, {
           userMessage: `ファイル「${name}」はありません。一覧は /downloads にあります。`,
@@ -100,9 +100,11 @@ function parseSeq(text: string): RevisionSelector {
   return parsed.data;
 }
 
-/** Where this set's files are served, from the request's own origin (the catalogue needs absolute URLs). */
-function urlsOf(c: Context, set: OpenDataSet): OpenDataUrls & { filesPath: string } {
-  const origin = new URL(c.req.url).origin;
+/**
+ * Where this set's files are served. The catalogue needs absolute URLs: they come from the configured public
+ * origin, never from the request's Host header (a client could make a publicly cached catalogue point elsewhere).
+ */
+function urlsOf(origin: string, set: OpenDataSet): OpenDataUrls & { filesPath: string } {
   const folder = `/downloads/${encodeURIComponent(set.ref.areaSlug)}/${set.ref.seq}`;
   return { filesPath: `${folder}/`, filesBase: `${origin}${folder}/`, landingPage: `${origin}${folder}` };
 }

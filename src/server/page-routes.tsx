@@ -20,9 +20,8 @@ import { MatrixPage } from '../web/pages/matrix-page.js';
 import { MunicipalityPage } from '../web/pages/municipality-page.js';
 import { ProjectPage } from '../web/pages/project-page.js';
 import { ProjectsPage } from '../web/pages/projects-page.js';
-import { createAdminImportRoutes } from './admin-import-routes.js';
 import { ProjectNumberParamSchema } from './api/project-routes.js';
-import type { AppDeps } from './app-deps.js';
+import type { AppContext } from './app-deps.js';
 import { createPortalPages } from './portal-pages.js';
 import { ProjectListQuerySchema, toProjectQuery } from './project-list-query.js';
 
@@ -51,7 +50,7 @@ const baseOf = (c: Context): string => {
  * of one area keeps its URLs. /areas lists the areas, /areas/compare and /areas/search cover all of them, and
  * /admin/import takes a document through the web (admin-import-routes.tsx).
  */
-export function createPageRoutes(deps: AppDeps): Hono {
+export function createPageRoutes(deps: AppContext): Hono {
   const pages = createPortalPages(deps);
   const app = new Hono();
 
@@ -89,7 +88,6 @@ export function createPageRoutes(deps: AppDeps): Hono {
       return <AccessibilityPage areaName={s.vision.area.name} report={report} />;
     });
   });
-  app.route('/', createAdminImportRoutes(deps, { onImported: pages.refresh }));
   return app;
 }
 

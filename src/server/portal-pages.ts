@@ -1,30 +1,27 @@
 import type { Context } from 'hono';
-import { findDataStamp, type PortalSnapshot, readPortalSnapshot } from '../service/read-portal.js';
-import type { AppDeps } from './app-deps.js';
-import { createDataStampReader } from './data-stamp-reader.js';
-import { PageCache } from './page-cache.js';
+import { type PortalSnapshot, readPortalSnapshot } from '../service/read-portal.js';
+import type { AppContext } from './app-deps.js';
+import { ResponseCache, sendCached } from './response-cache.js';
 
 /** Areas whose snapshot is kept: a national installation has about 130; the oldest read is dropped past this. */
 const SNAPSHOT_LIMIT = 256;
 
 /**
- * The shared state of the public pages: one data stamp, read at most once per TTL; each area's snapshot, read
- * once per stamp; rendered pages, kept until the stamp changes. `respond` answers a page from the cache (with its
- * ETag and a 304 for a matching If-None-Match) or renders it. `refresh` makes the next request read the stamp
- * again: a process that has just imported shows the new data at once, other processes within the TTL.
+ * The shared state of the public pages: each area's snapshot, read once per data stamp (the app's one
+ * DataFreshness); rendered pages, kept until the stamp changes. `respond` answers a page from the cache (with its
+ * ETag and a 304 for a matching If-None-Match) or renders it.
  */
 export type PortalPages = {
-  stamp(): Promise<string>;
   /** the snapshot of an area by slug; the default area's for undefined */
   snapshot(areaSlug: string | undefined): Promise<PortalSnapshot>;
   respond(c: Context, key: string, render: (stamp: string) => Promise<unknown> | unknown): Promise<Response>;
-  refresh(): void;
 };
 
-export function createPortalPages(deps: AppDeps): PortalPages {
-  const cache = new PageCache();
-  const ttl = deps.dataStampTtlMs ?? 1000;
-  let currentStamp = createDataStampReader(() => findDataStamp(deps.db), ttl);
+const HTML_TYPE = 'text/html; charset=UTF-8';
+
+export function createPortalPages(deps: AppContext): PortalPages {
+  const cache = new ResponseCache({ maxEntries: 2000 });
+  const currentStamp = deps.freshness.stamp;
   const snapshots = new Map<string, { stamp: string; snapshot: Promise<PortalSnapshot> }>();
 
   const snapshotFor = (areaSlug: string | undefined, stamp: string): Promise<PortalSnapshot> => {
@@ -45,7 +42,6 @@ export function createPortalPages(deps: AppDeps): PortalPages {
   };
 
   return {
-    stamp: () => currentStamp(),
     snapshot: async (areaSlug) => snapshotFor(areaSlug, await currentStamp()),
     respond: async (c, key, render) => {
       const stamp = await currentStamp();
@@ -54,14 +50,7 @@ export function createPortalPages(deps: AppDeps): PortalPages {
         const page = (await render(stamp)) as { toString(): string | Promise<string> };
         entry = cache.store(key, stamp, String(await page.toString()));
       }
-      c.header('ETag', entry.etag);
-      c.header('Cache-Control', 'no-cache');
-      if (c.req.header('If-None-Match') === entry.etag) return c.body(null, 304);
-      c.header('Content-Type', 'text/html; charset=UTF-8');
-      return c.body(entry.body);
-    },
-    refresh: () => {
-      currentStamp = createDataStampReader(() => findDataStamp(deps.db), ttl);
+      return sendCached(c, entry, HTML_TYPE);
     },
   };
 }

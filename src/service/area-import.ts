@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../domain/access-policy.js';
 import { AppError } from '../domain/errors.js';
 import type { Database } from '../store/database.js';
 import { deriveAreaSlug } from './derive-area-slug.js';
@@ -15,12 +16,13 @@ export type AreaImportResult = Awaited<ReturnType<typeof importDocument>> & { ar
  */
 export async function importAreaDocument(
   db: Kysely<Database>,
+  actor: Actor,
   input: ImportDocumentInput,
   options: ImportDocumentOptions = {},
 ): Promise<AreaImportResult> {
   if (input.areaSlug !== undefined) assertUsableSlug(deriveAreaSlug(input.areaSlug));
   let areaSlug = '';
-  const result = await importDocument(db, input, {
+  const result = await importDocument(db, actor, input, {
     ...options,
     onProgress: (progress) => {
       // 'saving' comes before anything is written: refusing here stores nothing

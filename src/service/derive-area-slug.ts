@@ -1,3 +1,4 @@
+import { normalizeAreaSlug } from '../domain/area-slug.js';
 import { AppError } from '../domain/errors.js';
 
 /**
@@ -7,11 +8,7 @@ import { AppError } from '../domain/errors.js';
  * @example deriveAreaSlug('Aomori Area ') // → 'aomori-area'
  */
 export function deriveAreaSlug(name: string): string {
-  const slug = name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  const slug = normalizeAreaSlug(name);
   if (slug === '') {
     throw new AppError('INVALID_INPUT', `No area slug can be made from ${JSON.stringify(name)}`, {
       userMessage: '圏域の識別名（スラッグ）には文字か数字を含めてください。',

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '../domain/errors.js';
 import type { Vision } from '../domain/vision.js';
 import {
   buildCatalogFile,
@@ -11,14 +10,11 @@ import {
 import { describeOpenDataTables } from '../report/build-open-data-tables.js';
 import { type DictionaryEntry, listDictionaryEntries } from '../report/data-dictionary.js';
 import { openDataLicense, updateFrequency } from '../report/open-data-license.js';
-import { type AreaRow, findAreaBySlug, findDefaultArea } from '../store/area-store.js';
+import type { AreaRow } from '../store/area-store.js';
 import type { Database } from '../store/database.js';
-import { findRevisionBySeq, listAreaRevisions, type RevisionListRow } from '../store/open-data-store.js';
-import { findLatestRevision, type RevisionRow, readVision } from '../store/read-revision.js';
-import { deriveAreaSlug } from './derive-area-slug.js';
-
-/** Which revision: its number, or the newest. */
-export type RevisionSelector = number | 'latest';
+import { listAreaRevisions, type RevisionListRow } from '../store/open-data-store.js';
+import { type RevisionRow, readVision } from '../store/read-revision.js';
+import { getPublishedRevision, type RevisionSelector } from './area-lookup.js';
 
 /** A stored revision as the downloads name it. */
 export type OpenDataRevisionRef = {
@@ -47,7 +43,7 @@ export async function getOpenDataRevision(
   areaSlug: string | undefined,
   selector: RevisionSelector,
 ): Promise<OpenDataRevisionRef> {
-  const { area, revision } = await findStoredRevision(db, areaSlug, selector);
+  const { area, revision } = await getPublishedRevision(db, areaSlug, selector);
   return toRef(area, revision);
 }
 
@@ -75,9 +71,31 @@ export function createOpenDataReader(db: Kysely<Database>, limit = 16) {
     return { ref, vision, files, catalogs: new Map() };
   };
 
+  // which revision a URL names, per data stamp: a download of a kept set then costs no query at all, so a burst of
+  // downloads does not queue the other requests behind it on PGlite's one connection
+  let resolvedFor = '';
+  const resolved = new Map<string, Promise<{ area: AreaRow; revision: RevisionRow }>>();
+  const resolve = (areaSlug: string | undefined, selector: RevisionSelector, stamp: string | undefined) => {
+    if (stamp === undefined) return getPublishedRevision(db, areaSlug, selector);
+    if (stamp !== resolvedFor) {
+      resolved.clear();
+      resolvedFor = stamp;
+    }
+    const key = `${areaSlug ?? ''}\n${selector}`;
+    let found = resolved.get(key);
+    if (!found) {
+      found = getPublishedRevision(db, areaSlug, selector);
+      found.catch(() => resolved.delete(key));
+      if (resolved.size >= 1000) resolved.clear(); // arbitrary slugs cannot fill memory
+      resolved.set(key, found);
+    }
+    return found;
+  };
+
   return {
-    async read(areaSlug: string | undefined, selector: RevisionSelector): Promise<OpenDataSet> {
-      const { area, revision } = await findStoredRevision(db, areaSlug, selector);
+    /** The set a URL names; `stamp` (the data version) lets the answer be kept until the data changes. */
+    async read(areaSlug: string | undefined, selector: RevisionSelector, stamp?: string): Promise<OpenDataSet> {
+      const { area, revision } = await resolve(areaSlug, selector, stamp);
       let set = sets.get(revision.id);
       if (set) {
         sets.delete(revision.id); // the most recently used goes last
@@ -120,45 +138,6 @@ export function listOpenDataDictionary(): DictionaryEntry[] {
 
 /** The terms and the update frequency every download set is published with. */
 export const openDataTerms = { license: openDataLicense, updateFrequency: updateFrequency.label } as const;
-
-async function findStoredRevision(
-  db: Kysely<Database>,
-  areaSlug: string | undefined,
-  selector: RevisionSelector,
-): Promise<{ area: AreaRow; revision: RevisionRow }> {
-  const area = await findArea(db, areaSlug);
-  const revision =
-    selector === 'latest' ? await findLatestRevision(db, area.id) : await findRevisionBySeq(db, area.id, selector);
-  if (!revision) {
-    throw new AppError('NOT_FOUND', `No revision ${selector} of area ${area.slug}`, {
-      userMessage:
-        selector === 'latest'
-          ? `圏域「${area.name}」のビジョンはまだ取り込まれていません。`
-          : `圏域「${area.name}」に第${selector}版はありません。`,
-    });
-  }
-  return { area, revision };
-}
-
-async function findArea(db: Kysely<Database>, areaSlug: string | undefined): Promise<AreaRow> {
-  const area = areaSlug === undefined ? await findDefaultArea(db) : await findAreaBySlug(db, safeSlug(areaSlug));
-  if (!area) {
-    throw new AppError('NOT_FOUND', areaSlug === undefined ? 'No area yet' : `No area ${areaSlug}`, {
-      userMessage:
-        areaSlug === undefined ? 'ビジョンがまだ取り込まれていません。' : `圏域「${areaSlug}」は登録されていません。`,
-    });
-  }
-  return area;
-}
-
-/** A slug as typed in a URL: normalised like stored slugs; text that can make none matches no area. */
-function safeSlug(text: string): string {
-  try {
-    return deriveAreaSlug(text);
-  } catch {
-    return '';
-  }
-}
 
 function toRef(area: AreaRow, revision: RevisionRow): OpenDataRevisionRef {
   return {

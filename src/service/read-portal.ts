@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '../domain/errors.js';
 import type { Vision } from '../domain/vision.js';
-import { type AreaRow, countAreas, findAreaBySlug, findDefaultArea } from '../store/area-store.js';
+import { type AreaRow, countAreas } from '../store/area-store.js';
+import { readDataVersion } from '../store/data-version-store.js';
 import type { Database } from '../store/database.js';
-import { findLatestRevision, findNewestRevisionId, readVision } from '../store/read-revision.js';
+import { readVision } from '../store/read-revision.js';
 import { getSourceDocumentInfo, type SourceDocumentInfo } from '../store/source-document-store.js';
+import { getPublishedRevision } from './area-lookup.js';
 
 /** Everything the public pages show of an area's current revision, read once per revision. */
 export type PortalSnapshot = {
@@ -18,9 +19,9 @@ export type PortalSnapshot = {
   areaCount: number;
 };
 
-/** A cheap stamp of the data (one indexed query), to tell whether cached pages are still current. */
+/** A cheap stamp of the data (one single-row read): every write bumps it, so caches key on it. */
 export async function findDataStamp(db: Kysely<Database>): Promise<string> {
-  return `r${(await findNewestRevisionId(db)) ?? 0}`;
+  return `v${await readDataVersion(db)}`;
 }
 
 /**
@@ -29,24 +30,16 @@ export async function findDataStamp(db: Kysely<Database>): Promise<string> {
  */
 export async function readPortalSnapshot(db: Kysely<Database>, areaSlug?: string): Promise<PortalSnapshot> {
   const stamp = await findDataStamp(db);
-  const area = areaSlug === undefined ? await findDefaultArea(db) : await findAreaBySlug(db, areaSlug);
-  if (!area && areaSlug !== undefined) {
-    throw new AppError('NOT_FOUND', `No area ${areaSlug}`, {
-      userMessage: `圏域「${areaSlug}」は登録されていません。`,
-    });
-  }
-  const revision = area && (await findLatestRevision(db, area.id));
-  if (!area || !revision) {
-    throw new AppError('NOT_FOUND', 'No vision has been imported yet', {
-      userMessage: 'ビジョンがまだ取り込まれていません。',
-    });
-  }
+  const { area, revision } = await getPublishedRevision(db, areaSlug);
   return {
     stamp,
     area: describeArea(area),
     vision: await readVision(db, area, revision),
     revision: { seq: revision.seq, label: revision.label, createdAt: String(revision.created_at) },
-    document: (await getSourceDocumentInfo(db, revision.source_document_id)) ?? null,
+    document:
+      revision.source_document_id === null
+        ? null
+        : ((await getSourceDocumentInfo(db, revision.source_document_id)) ?? null),
     areaCount: await countAreas(db),
   };
 }

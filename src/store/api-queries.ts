@@ -1,7 +1,6 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AreaKind, MunicipalityRef } from '../domain/vision.js';
-import type { AreaTable, Database } from './database.js';
-import type { RevisionRow } from './read-revision.js';
+import type { Database } from './database.js';
 import { rowToMunicipalityRef } from './rows-to-vision.js';
 
 /**
@@ -28,17 +27,7 @@ export type AreaSummaryRow = {
 export async function listAreaSummaryRows(db: Kysely<Database>): Promise<AreaSummaryRow[]> {
   const rows = await db
     .selectFrom('area')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('vision_revision')
-          .select(['vision_revision.id', 'vision_revision.seq', 'vision_revision.label', 'vision_revision.created_at'])
-          .whereRef('vision_revision.area_id', '=', 'area.id')
-          .orderBy('vision_revision.seq', 'desc')
-          .limit(1)
-          .as('latest'),
-      (join) => join.onTrue(),
-    )
+    .leftJoin('vision_revision as latest', 'latest.id', 'area.current_revision_id')
     .select((eb) => [
       'area.slug',
       'area.name',
@@ -73,23 +62,6 @@ export async function listAreaSummaryRows(db: Kysely<Database>): Promise<AreaSum
     }));
 }
 
-export type AreaRecord = Selectable<AreaTable>;
-
-export function findAreaRecord(db: Kysely<Database>, slug: string): Promise<AreaRecord | undefined> {
-  return db.selectFrom('area').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
-
-/** The revision with this seq of the area, or its latest when `seq` is 'latest'. */
-export function findRevisionOfArea(
-  db: Kysely<Database>,
-  areaId: number,
-  seq: number | 'latest',
-): Promise<RevisionRow | undefined> {
-  let query = db.selectFrom('vision_revision').selectAll().where('area_id', '=', areaId);
-  query = seq === 'latest' ? query.orderBy('seq', 'desc').limit(1) : query.where('seq', '=', seq);
-  return query.executeTakeFirst();
-}
-
 /** The municipalities of a revision, in the order the document lists them. */
 export async function listRevisionMunicipalities(db: Kysely<Database>, revisionId: number): Promise<MunicipalityRef[]> {
   const rows = await db
@@ -106,7 +78,8 @@ export type RevisionSummaryRow = {
   seq: number;
   label: string | null;
   createdAt: string;
-  sourceDocument: { fileName: string; sha256: string; byteSize: number };
+  /** null for a revision drafted in Renkei or saved by a program */
+  sourceDocument: { fileName: string; sha256: string; byteSize: number } | null;
   projectCount: number;
   findingCount: number;
 };
@@ -115,7 +88,7 @@ export type RevisionSummaryRow = {
 export async function listRevisionSummaryRows(db: Kysely<Database>, areaId: number): Promise<RevisionSummaryRow[]> {
   const rows = await db
     .selectFrom('vision_revision')
-    .innerJoin('source_document', 'source_document.id', 'vision_revision.source_document_id')
+    .leftJoin('source_document', 'source_document.id', 'vision_revision.source_document_id')
     .select((eb) => [
       'vision_revision.seq',
       'vision_revision.label',
@@ -131,13 +104,17 @@ export async function listRevisionSummaryRows(db: Kysely<Database>, areaId: numb
         .as('project_count'),
     ])
     .where('vision_revision.area_id', '=', areaId)
+    .where('vision_revision.status', '=', 'published')
     .orderBy('vision_revision.seq')
     .execute();
   return rows.map((row) => ({
     seq: row.seq,
     label: row.label,
     createdAt: String(row.created_at),
-    sourceDocument: { fileName: row.file_name, sha256: row.sha256, byteSize: Number(row.byte_size) },
+    sourceDocument:
+      row.file_name === null || row.sha256 === null
+        ? null
+        : { fileName: row.file_name, sha256: row.sha256, byteSize: Number(row.byte_size) },
     projectCount: Number(row.project_count ?? 0),
     findingCount: Number(row.finding_count),
   }));

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { normalizeAreaSlug } from '../domain/area-slug.js';
 import type { AreaKind } from '../domain/vision.js';
 import type { AreaTable, Database } from './database.js';
 
@@ -29,8 +30,23 @@ export async function updateAreaDescription(
   await trx.updateTable('area').set(description).where('id', '=', areaId).execute();
 }
 
-export function findAreaBySlug(db: Kysely<Database>, slug: string): Promise<AreaRow | undefined> {
-  return db.selectFrom('area').selectAll().where('slug', '=', slug).executeTakeFirst();
+/**
+ * The one area lookup of every reader (pages, API, downloads, CLI): the slug as stored, else as `normalizeAreaSlug`
+ * turns what was typed (`Aomori` → `aomori`, full-width letters), so a slug typed by hand finds its area.
+ */
+export async function findAreaBySlug(db: Kysely<Database>, typed: string): Promise<AreaRow | undefined> {
+  const candidates = [...new Set([typed, normalizeAreaSlug(typed)])].filter((s) => s !== '');
+  const rows = await db.selectFrom('area').selectAll().where('slug', 'in', candidates).execute();
+  return rows.find((r) => r.slug === typed) ?? rows[0];
+}
+
+/** Makes a revision the one the public sees (an import, a publication, a rollback). */
+export async function setCurrentRevision(
+  trx: Transaction<Database>,
+  areaId: number,
+  revisionId: number,
+): Promise<void> {
+  await trx.updateTable('area').set({ current_revision_id: revisionId }).where('id', '=', areaId).execute();
 }
 
 /** The installation's default area: the first one created. */
@@ -38,11 +54,11 @@ export function findDefaultArea(db: Kysely<Database>): Promise<AreaRow | undefin
   return db.selectFrom('area').selectAll().orderBy('id').limit(1).executeTakeFirst();
 }
 
-/** How many areas have at least one revision. */
+/** How many areas have a published revision. */
 export async function countAreas(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('area')
-    .where((eb) => eb.exists(eb.selectFrom('vision_revision').whereRef('vision_revision.area_id', '=', 'area.id')))
+    .where('current_revision_id', 'is not', null)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Channel, RoleName } from '../domain/access-policy.js';
 import type { AreaKind, BudgetMark, Finding, Plan, Role, TargetKind, Vision } from '../domain/vision.js';
 
 /** A jsonb column: read as T, written as a JSON string (pg would turn a JS array into a Postgres array). */
@@ -12,6 +13,8 @@ export interface AreaTable {
   name: string;
   kind: AreaKind;
   created_at: CreatedAt;
+  /** the published revision the public sees (null before the first); a rollback points it at an earlier one */
+  current_revision_id: number | null;
 }
 
 export interface MunicipalityTable {
@@ -39,8 +42,9 @@ export interface SourceDocumentTable {
 export interface VisionRevisionTable {
   id: Generated<number>;
   area_id: number;
-  source_document_id: number;
-  /** 1, 2, … per area, in import order */
+  /** the document it was imported from; null for a revision drafted in Renkei or saved by a program */
+  source_document_id: number | null;
+  /** 1, 2, … per area, in creation order */
   seq: number;
   /** as printed, e.g. 「R4年3月」, when the document names its revision */
   label: string | null;
@@ -50,7 +54,17 @@ export interface VisionRevisionTable {
   /** the Vision JSON exactly as imported (the rows are the source of answers; this is the record) */
   vision: Json<Vision>;
   created_at: CreatedAt;
+  /** a draft is seen by the area's staff only; a published revision never changes again */
+  status: ColumnType<RevisionStatus, RevisionStatus | undefined, RevisionStatus>;
+  origin: ColumnType<RevisionOrigin, RevisionOrigin | undefined, never>;
+  based_on_revision_id: number | null;
+  /** the audit label of who made it (an account's e-mail, `cli`, …) */
+  created_by: string | null;
+  published_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type RevisionStatus = 'draft' | 'published';
+export type RevisionOrigin = 'import' | 'program' | 'draft';
 
 export interface RevisionMunicipalityTable {
   revision_id: number;
@@ -124,6 +138,86 @@ export interface KpiTable {
   target_fiscal_year: number | null;
 }
 
+/** The one number every write bumps (a single row): caches and ETags are keyed on it. */
+export interface DataVersionTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  version: number;
+}
+
+/** Append-only: the database refuses UPDATE, DELETE and TRUNCATE (migration 0003). */
+export interface AuditEntryTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_user_id: string | null;
+  actor_label: string;
+  actor_roles: Json<string[]>;
+  channel: Channel;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  area_id: number | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  data_version: number;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  /** better-auth's "user".id */
+  user_id: string;
+  role: RoleName;
+  area_id: number | null;
+  municipality_id: number | null;
+}
+
+export interface InstallationSecretTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  secret: string;
+}
+
+/** One municipality's part of a project's yearly result (決算額, 千円) with its comment; versioned for If-Match. */
+export interface MunicipalityResultTable {
+  id: Generated<number>;
+  area_id: number;
+  project_key_id: number;
+  fiscal_year: number;
+  municipality_id: number;
+  amount: number | null;
+  comment: string;
+  version: number;
+  updated_at: ColumnType<string, string | undefined, string>;
+  updated_by: string;
+}
+
+/** better-auth's account tables, as far as Renkei reads them (camelCase: better-auth names them). */
+export interface AuthUserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  createdAt: ColumnType<string, string | undefined, string>;
+  updatedAt: ColumnType<string, string | undefined, string>;
+  disabled: boolean;
+}
+
+export interface AuthAccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  /** better-auth's scrypt hash, for the 'credential' provider */
+  password: string | null;
+  createdAt: ColumnType<string, string | undefined, string>;
+  updatedAt: string;
+}
+
+export interface AuthSessionTable {
+  id: string;
+  token: string;
+  userId: string;
+  expiresAt: string;
+}
+
 export interface Database {
   area: AreaTable;
   municipality: MunicipalityTable;
@@ -135,4 +229,12 @@ export interface Database {
   budget_cell: BudgetCellTable;
   kpi_key: KpiKeyTable;
   kpi: KpiTable;
+  data_version: DataVersionTable;
+  audit_entry: AuditEntryTable;
+  role_grant: RoleGrantTable;
+  installation_secret: InstallationSecretTable;
+  municipality_result: MunicipalityResultTable;
+  user: AuthUserTable;
+  account: AuthAccountTable;
+  session: AuthSessionTable;
 }

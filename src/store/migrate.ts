@@ -1,7 +1,9 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { listPendingAuthSchema, migrateAuthSchema } from './auth-schema.js';
 import type { Database } from './database.js';
 import * as initialSchema from './migrations/0001-initial-schema.js';
 import * as searchKeys from './migrations/0002-search-keys.js';
+import * as writeSide from './migrations/0003-write-side.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than found by a folder scan so that migrations run the
@@ -10,6 +12,7 @@ import * as searchKeys from './migrations/0002-search-keys.js';
 const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-search-keys': searchKeys,
+  '0003-write-side': writeSide,
 };
 
 const staticProvider: MigrationProvider = {
@@ -22,14 +25,20 @@ function createMigrator(db: Kysely<Database>): Migrator {
 
 export type MigrationOutcome = { applied: string[] };
 
-/** Brings the schema to the latest migration; throws (after Kysely rolled the batch back) when one fails. */
+/**
+ * Brings the schema to the latest migration, then better-auth's tables to what it expects; throws (after Kysely
+ * rolled the batch back) when one fails.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOutcome> {
   const resultSet: MigrationResultSet = await createMigrator(db).migrateToLatest();
   if (resultSet.error) {
     const failed = resultSet.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed`, { cause: resultSet.error });
   }
-  return { applied: (resultSet.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  const pendingAuth = await listPendingAuthSchema(db);
+  if (pendingAuth.length > 0) await migrateAuthSchema(db);
+  const applied = (resultSet.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied: [...applied, ...pendingAuth] };
 }
 
 /**
@@ -49,5 +58,7 @@ export async function migrateTo(db: Kysely<Database>, name: string): Promise<Mig
 /** Names of migrations not yet applied, oldest first. */
 export async function listPendingMigrations(db: Kysely<Database>): Promise<string[]> {
   const infos = await createMigrator(db).getMigrations();
-  return infos.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  const pending = infos.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  // better-auth's check reads the live tables: only meaningful once ours are in place
+  return pending.length > 0 ? pending : listPendingAuthSchema(db);
 }

@@ -6,14 +6,27 @@ import { rowToMunicipalityRef, rowToProject, toFinding, toPlan, toStructure } fr
 export type RevisionRow = Selectable<VisionRevisionTable>;
 export type RevisionSummary = { revisionId: number; seq: number; projectCount: number };
 
-/** The area's newest revision (highest seq). */
-export function findLatestRevision(db: Kysely<Database>, areaId: number): Promise<RevisionRow | undefined> {
+/** The area's current revision: the published one it points at (`area.current_revision_id`), the public data. */
+export async function findCurrentRevision(
+  db: Kysely<Database>,
+  area: Pick<Selectable<AreaTable>, 'current_revision_id'>,
+): Promise<RevisionRow | undefined> {
+  if (area.current_revision_id === null) return undefined;
+  return db.selectFrom('vision_revision').selectAll().where('id', '=', area.current_revision_id).executeTakeFirst();
+}
+
+/** A published revision of the area by its number; drafts are not found here (they are not public). */
+export function findPublishedRevision(
+  db: Kysely<Database>,
+  areaId: number,
+  seq: number,
+): Promise<RevisionRow | undefined> {
   return db
     .selectFrom('vision_revision')
     .selectAll()
     .where('area_id', '=', areaId)
-    .orderBy('seq', 'desc')
-    .limit(1)
+    .where('seq', '=', seq)
+    .where('status', '=', 'published')
     .executeTakeFirst();
 }
 
@@ -101,10 +114,4 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number
     else groups.set(key, [item]);
   }
   return groups;
-}
-
-/** The id of the newest revision of any area: changes whenever data is imported, so caches key on it. */
-export async function findNewestRevisionId(db: Kysely<Database>): Promise<number | null> {
-  const row = await db.selectFrom('vision_revision').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.id ?? null;
 }

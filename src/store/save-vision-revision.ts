@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Project, Vision } from '../domain/vision.js';
-import type { Database } from './database.js';
+import { setCurrentRevision } from './area-store.js';
+import type { Database, RevisionOrigin, RevisionStatus } from './database.js';
 import { insertInChunks } from './insert-in-chunks.js';
 import { upsertMunicipalities } from './municipality-store.js';
 import { assignKpiKeys, assignProjectKeys } from './stable-key-store.js';
@@ -8,25 +9,40 @@ import { toBudgetCellRows, toKpiRow, toProjectVersionRow } from './vision-to-row
 
 export type SavedRevision = { revisionId: number; seq: number; projectCount: number };
 
+export type NewRevision = {
+  areaId: number;
+  /** the document it was read from; null for a revision saved by a program or drafted in Renkei */
+  sourceDocumentId: number | null;
+  vision: Vision;
+  origin: RevisionOrigin;
+  /** 'published' makes it the area's current revision at once; a draft waits */
+  status: RevisionStatus;
+  createdBy: string;
+};
+
 /**
- * Appends a revision holding the whole vision (municipalities, projects, budgets, KPIs) to the area.
- * Runs inside the caller's transaction, which must hold the area's row lock (area-store.ts lockOrCreateArea):
- * the next seq is read, then written.
+ * Appends a revision holding the whole vision (municipalities, projects, budgets, KPIs) to the area; a published
+ * one becomes the area's current revision. Runs inside the caller's transaction, which must hold the area's row
+ * lock (area-store.ts lockOrCreateArea): the next seq is read, then written. Project and KPI ids carry over from
+ * the area's current revision (the one this revision follows).
  */
-export async function saveVisionRevision(
-  trx: Transaction<Database>,
-  input: { areaId: number; sourceDocumentId: number; vision: Vision },
-): Promise<SavedRevision> {
+export async function saveVisionRevision(trx: Transaction<Database>, input: NewRevision): Promise<SavedRevision> {
   const { areaId, sourceDocumentId, vision } = input;
   const municipalityIds = await upsertMunicipalities(trx, areaId, vision.area.municipalities);
-  const previous = await trx
+  const last = await trx
     .selectFrom('vision_revision')
-    .select(['id', 'seq'])
+    .select('seq')
     .where('area_id', '=', areaId)
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const seq = (previous?.seq ?? 0) + 1;
+  const seq = (last?.seq ?? 0) + 1;
+  const area = await trx
+    .selectFrom('area')
+    .select('current_revision_id')
+    .where('id', '=', areaId)
+    .executeTakeFirstOrThrow();
+  const basedOn = area.current_revision_id;
   const { id: revisionId } = await trx
     .insertInto('vision_revision')
     .values({
@@ -38,6 +54,11 @@ export async function saveVisionRevision(
       structure: JSON.stringify(vision.structure),
       findings: JSON.stringify(vision.findings),
       vision: JSON.stringify(vision),
+      status: input.status,
+      origin: input.origin,
+      based_on_revision_id: basedOn,
+      created_by: input.createdBy,
+      published_at: input.status === 'published' ? new Date().toISOString() : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -49,7 +70,8 @@ export async function saveVisionRevision(
       .onConflict((oc) => oc.doNothing()) // a name listed twice is one municipality
       .execute();
   }
-  await saveProjects(trx, { areaId, revisionId, previousRevisionId: previous?.id, projects: vision.projects });
+  await saveProjects(trx, { areaId, revisionId, previousRevisionId: basedOn ?? undefined, projects: vision.projects });
+  if (input.status === 'published') await setCurrentRevision(trx, areaId, revisionId);
   return { revisionId, seq, projectCount: vision.projects.length };
 }
 

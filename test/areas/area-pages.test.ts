@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { operatorActor } from '../../src/domain/access-policy.js';
 import { findLatestPopulation } from '../../src/domain/municipality-populations.js';
 import { costByFiscalYear, projectCost } from '../../src/domain/project-query.js';
 import type { Vision } from '../../src/domain/vision.js';
@@ -41,12 +42,12 @@ describe('two areas in one installation: pages scoped by area', () => {
   before(async () => {
     database = await openMigrated(pgliteEngine);
     app = createApp({ db: database.db, dataStampTtlMs: 0 });
-    const seed = await importAreaDocument(database.db, {
+    const seed = await importAreaDocument(database.db, operatorActor('system'), {
       fileName: 'aomori.txt',
       bytes: readFileSync(repoPath(SEED_DOCUMENT)),
     });
     assert.equal(seed.areaSlug, aomoriSlug);
-    const other = await importAreaDocument(database.db, {
+    const other = await importAreaDocument(database.db, operatorActor('system'), {
       fileName: 'hachinohe.txt',
       bytes: readFileSync(repoPath(OTHER_DOCUMENT)),
       areaSlug: 'hachinohe',

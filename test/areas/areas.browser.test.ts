@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
+import { operatorActor } from '../../src/domain/access-policy.js';
 import { createApp } from '../../src/server/app.js';
 import { importAreaDocument } from '../../src/service/area-import.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
@@ -17,7 +18,7 @@ const URLS = [
   '/areas',
   '/areas/compare',
   `/areas/search?q=${encodeURIComponent('創業')}`,
-  '/admin/import',
+  '/signin',
   '/areas/hachinohe/',
   '/areas/hachinohe/projects',
   '/',
@@ -31,13 +32,14 @@ describe('pages of several areas in Chromium: axe (WCAG 2.1 AA) and reflow at 36
   let origin = '';
   let browser: Browser | undefined;
   let page: Page;
-  const previousToken = process.env.ADMIN_TOKEN;
 
   before(async () => {
-    process.env.ADMIN_TOKEN = 'browser-test-token-0123456789';
     database = await openMigrated(pgliteEngine);
-    await importAreaDocument(database.db, { fileName: 'aomori.txt', bytes: readFileSync(repoPath(SEED_DOCUMENT)) });
-    await importAreaDocument(database.db, {
+    await importAreaDocument(database.db, operatorActor('system'), {
+      fileName: 'aomori.txt',
+      bytes: readFileSync(repoPath(SEED_DOCUMENT)),
+    });
+    await importAreaDocument(database.db, operatorActor('system'), {
       fileName: 'hachinohe.txt',
       bytes: readFileSync(repoPath('test/fixtures/import/other-area-seven-partners.txt')),
       areaSlug: 'hachinohe',
@@ -56,8 +58,6 @@ describe('pages of several areas in Chromium: axe (WCAG 2.1 AA) and reflow at 36
     await browser?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await database?.close();
-    if (previousToken === undefined) delete process.env.ADMIN_TOKEN;
-    else process.env.ADMIN_TOKEN = previousToken;
   });
 
   test('axe finds no violation', async (t) => {

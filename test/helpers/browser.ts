@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { operatorActor } from '../../src/domain/access-policy.js';
 import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
+import type { OpenDatabase } from '../../src/store/connect.js';
 import { repoPath, SEED_DOCUMENT } from './read-fixture.js';
 import { openMigrated, pgliteEngine } from './test-databases.js';
 
@@ -57,25 +59,39 @@ export async function newTestContext(
   return context;
 }
 
-export type PortalServer = { origin: string; close(): Promise<void> };
+export type PortalServer = { origin: string; db: OpenDatabase['db']; close(): Promise<void> };
 
-/** The whole app on a fresh PGlite database holding the seed document, served on a free loopback port. */
+/**
+ * The whole app on a fresh PGlite database holding the seed document, served on a free loopback port whose
+ * address is the app's public URL (as PUBLIC_URL would say), so forms posted by the browser pass the origin check.
+ */
 export async function startPortalServer(): Promise<PortalServer> {
   const database = await openMigrated(pgliteEngine);
   try {
-    await importDocument(database.db, { fileName: 'aomori.txt', bytes: readFileSync(repoPath(SEED_DOCUMENT)) });
+    await importDocument(database.db, operatorActor('system'), {
+      fileName: 'aomori.txt',
+      bytes: readFileSync(repoPath(SEED_DOCUMENT)),
+    });
   } catch (error) {
     await database.close();
     throw error;
   }
-  const app = createApp({ db: database.db });
+  let app: ReturnType<typeof createApp> | undefined;
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ server, port: info.port }),
+    const server = serve(
+      {
+        fetch: (request, env) => (app as ReturnType<typeof createApp>).fetch(request, env),
+        port: 0,
+        hostname: '127.0.0.1',
+      },
+      (info: AddressInfo) => resolve({ server, port: info.port }),
     );
   });
+  const origin = `http://127.0.0.1:${port}`;
+  app = createApp({ db: database.db, publicUrl: origin });
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
+    db: database.db,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

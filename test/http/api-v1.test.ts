@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { operatorActor } from '../../src/domain/access-policy.js';
 import type { Project, Vision } from '../../src/domain/vision.js';
 import {
   exampleArea,
@@ -94,11 +95,11 @@ for (const engine of testEngines) {
 
     before(async () => {
       database = await openMigrated(engine);
-      await importDocument(database.db, {
+      await importDocument(database.db, operatorActor('system'), {
         fileName: exampleSourceDocument.fileName,
         bytes: readFileSync(repoPath(SEED_DOCUMENT)),
       });
-      await importDocument(database.db, {
+      await importDocument(database.db, operatorActor('system'), {
         fileName: 'other.txt',
         bytes: readFileSync(repoPath(OTHER_DOCUMENT)),
         areaSlug: OTHER,
@@ -409,7 +410,7 @@ for (const engine of testEngines) {
       const text = readFileSync(repoPath(SEED_DOCUMENT), 'utf8')
         .replace('ビジョン懇談会の運営', 'ビジョン懇談会の運営（改）')
         .replaceAll('起業・創業等支援拠点運営事業', '起業・創業支援拠点運営事業');
-      const result = await importDocument(database.db, {
+      const result = await importDocument(database.db, operatorActor('system'), {
         fileName: 'aomori-vision-r4-03-changed.txt',
         bytes: new TextEncoder().encode(text),
       });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { operatorActor } from '../../src/domain/access-policy.js';
 import type { Vision } from '../../src/domain/vision.js';
 import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
@@ -46,6 +47,7 @@ describe('HTTP API', () => {
     vision = buildVision({ projects: [buildProject(1), buildProject(2), buildProject(10)] });
     await importDocument(
       database.db,
+      operatorActor('system'),
       { fileName: 'v.txt', bytes: new TextEncoder().encode('v') },
       { parse: () => ({ vision, findings: vision.findings }) },
     );

@@ -6,9 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Hono } from 'hono';
-import { createDownloadRoutes } from '../../src/server/download-routes.js';
-import { toErrorPageResponse } from '../../src/server/error-page-response.js';
+import type { Hono } from 'hono';
+import { operatorActor } from '../../src/domain/access-policy.js';
+import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
 import { getCurrentVision } from '../../src/service/read-vision.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
@@ -42,12 +42,12 @@ describe('/downloads on the seed', () => {
 
   before(async () => {
     database = await openMigrated(pgliteEngine);
-    // app.ts mounts the same routes with the same error pages; this app leaves out the rest of the site
-    app = new Hono();
-    app.route('/', createDownloadRoutes({ db: database.db, dataStampTtlMs: 0 }));
-    app.onError((error, c) => toErrorPageResponse(error, c.req.path, (_m, e) => logged.push(e)));
+    app = createApp({ db: database.db, dataStampTtlMs: 0, logError: (_m, e) => logged.push(e) });
     beforeImport = await app.request('/downloads');
-    await importDocument(database.db, { fileName: 'aomori.txt', bytes: readFileSync(repoPath(SEED_DOCUMENT)) });
+    await importDocument(database.db, operatorActor('system'), {
+      fileName: 'aomori.txt',
+      bytes: readFileSync(repoPath(SEED_DOCUMENT)),
+    });
   });
   after(async () => {
     await database.close();
@@ -173,7 +173,7 @@ describe('/downloads on the seed', () => {
 
   test('a second revision: latest moves to it, the first stays as it was, the page lists both', async () => {
     const first = await get(`/downloads/${SLUG}/1/budgets.csv`);
-    await importDocument(database.db, {
+    await importDocument(database.db, operatorActor('system'), {
       fileName: 'noisy.txt',
       bytes: readFileSync(repoPath('test/fixtures/import/noisy-revision.txt')),
     });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { operatorActor } from '../../src/domain/access-policy.js';
 import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
@@ -29,7 +30,10 @@ describe('public pages on the seed', () => {
   before(async () => {
     database = await openMigrated(pgliteEngine);
     app = createApp({ db: database.db, dataStampTtlMs: 0, logError: (_m, e) => logged.push(e) });
-    await importDocument(database.db, { fileName: 'aomori.txt', bytes: readFileSync(repoPath(SEED_DOCUMENT)) });
+    await importDocument(database.db, operatorActor('system'), {
+      fileName: 'aomori.txt',
+      bytes: readFileSync(repoPath(SEED_DOCUMENT)),
+    });
   });
   after(async () => {
     await database.close();
@@ -137,7 +141,10 @@ describe('public pages on the seed', () => {
       'ビジョン懇談会の運営',
       'ビジョン懇談会の運営（改）',
     );
-    await importDocument(database.db, { fileName: 'aomori-2.txt', bytes: new TextEncoder().encode(changed) });
+    await importDocument(database.db, operatorActor('system'), {
+      fileName: 'aomori-2.txt',
+      bytes: new TextEncoder().encode(changed),
+    });
     const after = await app.request('/projects/1', { headers: { 'If-None-Match': etag } });
     assert.equal(after.status, 200);
     assert.match(await after.text(), /ビジョン懇談会の運営（改）/);

@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AppError, type AppErrorCode } from '../../src/domain/errors.js';
+import { APP_ERROR_CODES, AppError, type AppErrorCode } from '../../src/domain/errors.js';
 import { httpStatusByCode, toProblemResponse } from '../../src/server/problem.js';
 
 test('every error code has an HTTP status', () => {
   const codes = Object.keys(httpStatusByCode) as AppErrorCode[];
-  assert.deepEqual(codes.sort(), [
-    'CONFIG_INVALID',
-    'CONFLICT',
-    'FORBIDDEN',
-    'IMPORT_REJECTED',
-    'INTERNAL',
-    'INVALID_INPUT',
-    'NOT_FOUND',
-  ]);
+  assert.deepEqual(codes.sort(), [...APP_ERROR_CODES].sort());
   assert.equal(httpStatusByCode.IMPORT_REJECTED, 422);
+  assert.equal(httpStatusByCode.UNAUTHENTICATED, 401);
+  assert.equal(httpStatusByCode.PRECONDITION_REQUIRED, 428);
+  assert.equal(httpStatusByCode.UNAVAILABLE, 503);
 });
 
 test('an AppError keeps its code and shows its Japanese userMessage; nothing is logged below 500', async () => {

@@ -12,17 +12,19 @@ import { performance } from 'node:perf_hooks';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { operatorActor } from '../../src/domain/access-policy.js';
+import { addAccount } from '../../src/service/accounts/manage-accounts.js';
 import { importDocument } from '../../src/service/import-document.js';
 import { openDatabase } from '../../src/store/connect.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { freePort } from '../helpers/free-port.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
+import { TEST_PASSWORD, WebClient } from '../helpers/web-client.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 const skip = ADMIN_URL ? false : 'TEST_DATABASE_URL is not set: two app processes need a PostgreSQL server';
 if (skip) console.log(`# two-processes: skipped (${skip})`);
 
-const TOKEN = 'two-processes-token-0123456789';
 const STAMP_TTL_MS = 1000;
 
 type App = { name: string; port: number; child: ChildProcess; output: () => string };
@@ -39,7 +41,12 @@ async function admin(statement: string): Promise<void> {
 
 async function startApp(name: string, databaseUrl: string): Promise<App> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), ADMIN_TOKEN: TOKEN };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  };
   delete env.DATA_DIR;
   delete env.NODE_OPTIONS;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -100,7 +107,16 @@ describe('two app processes on one PostgreSQL, one killed mid-run', { skip, time
     const database = await openDatabase({ databaseUrl });
     try {
       await migrateToLatest(database.db);
-      await importDocument(database.db, { fileName: 'aomori.txt', bytes: readFileSync(repoPath(SEED_DOCUMENT)) });
+      await importDocument(database.db, operatorActor('system'), {
+        fileName: 'aomori.txt',
+        bytes: readFileSync(repoPath(SEED_DOCUMENT)),
+      });
+      await addAccount(database.db, operatorActor('cli'), {
+        email: 'admin@example.jp',
+        name: 'admin',
+        password: TEST_PASSWORD,
+        role: { role: 'admin' },
+      });
     } finally {
       await database.close();
     }
@@ -116,15 +132,12 @@ describe('two app processes on one PostgreSQL, one killed mid-run', { skip, time
     assert.ok(a && b);
     const before = await fetch(`http://127.0.0.1:${b.port}/areas/hachinohe/`);
     assert.equal(before.status, 404);
-    const form = new FormData();
-    form.set('token', TOKEN);
-    form.set('area', 'hachinohe');
+    const client = new WebClient(`http://127.0.0.1:${a.port}`);
+    assert.equal((await client.signIn('admin@example.jp', TEST_PASSWORD)).status, 303);
     const other = readFileSync(repoPath('test/fixtures/import/other-area-seven-partners.txt'));
-    form.set('file', new File([other], 'hachinohe.txt', { type: 'text/plain' }));
-    const imported = await fetch(`http://127.0.0.1:${a.port}/admin/import`, {
-      method: 'POST',
-      body: form,
-      redirect: 'manual',
+    const imported = await client.postForm('/admin/import', {
+      area: 'hachinohe',
+      file: new File([other], 'hachinohe.txt', { type: 'text/plain' }),
     });
     assert.equal(imported.status, 303, await imported.text());
     const importedAt = performance.now();

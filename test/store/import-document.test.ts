@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { operatorActor } from '../../src/domain/access-policy.js';
 import type { Vision } from '../../src/domain/vision.js';
 import { importDocument } from '../../src/service/import-document.js';
 import { ImportRejectedError } from '../../src/service/import-rejected-error.js';
@@ -33,6 +34,7 @@ for (const engine of testEngines) {
       const rowsBefore = await countRows(database.db);
       const error = await importDocument(
         database.db,
+        operatorActor('system'),
         { fileName: 'broken.txt', bytes: bytesOf('broken') },
         { parse: parseAs(vision) },
       ).catch((e: unknown) => e);
@@ -47,6 +49,7 @@ for (const engine of testEngines) {
       let parsed = false;
       const error = await importDocument(
         database.db,
+        operatorActor('system'),
         { fileName: 'sjis.txt', bytes: sjis },
         {
           parse: () => {
@@ -66,7 +69,12 @@ for (const engine of testEngines) {
       (vision.projects[1] as { budget: { total: unknown } }).budget.total = { amount: 5, mark: 'dash' }; // CHECK
       const rowsBefore = await countRows(database.db);
       await assert.rejects(
-        importDocument(database.db, { fileName: 'bad.txt', bytes: bytesOf('bad') }, { parse: parseAs(vision) }),
+        importDocument(
+          database.db,
+          operatorActor('system'),
+          { fileName: 'bad.txt', bytes: bytesOf('bad') },
+          { parse: parseAs(vision) },
+        ),
         /budget_cell/,
       );
       assert.deepEqual(await countRows(database.db), rowsBefore);
@@ -77,6 +85,7 @@ for (const engine of testEngines) {
       const progress: string[] = [];
       const created = await importDocument(
         database.db,
+        operatorActor('system'),
         { fileName: 'vision-r1.txt', bytes: bytesOf('r1') },
         { parse: parseAs(first), onProgress: (p) => progress.push(p.step) },
       );
@@ -93,6 +102,7 @@ for (const engine of testEngines) {
       const rowsBefore = await countRows(database.db);
       const again = await importDocument(
         database.db,
+        operatorActor('system'),
         { fileName: 'renamed-copy.txt', bytes: bytesOf('r1') },
         { parse: parseAs(first) },
       );
@@ -106,6 +116,7 @@ for (const engine of testEngines) {
       });
       const revised = await importDocument(
         database.db,
+        operatorActor('system'),
         { fileName: 'vision-r2.txt', bytes: bytesOf('r2') },
         { parse: parseAs(second) },
       );
@@ -129,6 +140,7 @@ for (const engine of testEngines) {
       const other = buildVision({ area: { ...buildVision().area, name: 'Other Area' } });
       const result = await importDocument(
         database.db,
+        operatorActor('system'),
         { fileName: 'other.txt', bytes: bytesOf('r1'), areaSlug: 'Other Area' },
         { parse: parseAs(other) },
       );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { operatorActor } from '../../src/domain/access-policy.js';
 import { parseDocument } from '../../src/import/parse-document.js';
 import { importDocument } from '../../src/service/import-document.js';
 import { getCurrentVision, getProject, listProjects } from '../../src/service/read-vision.js';
@@ -26,7 +27,10 @@ for (const engine of testEngines) {
 
     test('is stored whole and read back as the importer produced it', async () => {
       const expected = parseDocument(new TextDecoder().decode(bytes)).vision;
-      const result = await importDocument(database.db, { fileName: 'aomori-vision-r4-03.txt', bytes });
+      const result = await importDocument(database.db, operatorActor('system'), {
+        fileName: 'aomori-vision-r4-03.txt',
+        bytes,
+      });
       assert.equal(result.status, 'created');
       assert.equal(result.projectCount, 55);
       assert.equal(result.projectCount, expected.projects.length);
@@ -51,7 +55,7 @@ for (const engine of testEngines) {
 
     test('a second import of the same file changes nothing', async () => {
       const rowsBefore = await countRows(database.db);
-      const again = await importDocument(database.db, { fileName: 'copy.txt', bytes });
+      const again = await importDocument(database.db, operatorActor('system'), { fileName: 'copy.txt', bytes });
       assert.equal(again.status, 'unchanged');
       assert.equal(again.seq, 1);
       assert.deepEqual(await countRows(database.db), rowsBefore);

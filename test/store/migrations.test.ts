@@ -5,25 +5,37 @@ import { listPendingMigrations, migrateToLatest } from '../../src/store/migrate.
 import { testEngines } from '../helpers/test-databases.js';
 
 const tables = [
+  'account',
   'area',
+  'audit_entry',
   'budget_cell',
+  'data_version',
+  'installation_secret',
   'kpi',
   'kpi_key',
   'municipality',
+  'municipality_result',
   'project_key',
   'project_version',
   'revision_municipality',
+  'role_grant',
+  'session',
   'source_document',
+  'user',
+  'verification',
   'vision_revision',
 ];
+const ours = ['0001-initial-schema', '0002-search-keys', '0003-write-side'];
+/** better-auth's tables, created by its own migrations right after ours */
+const auth = ['auth:user', 'auth:session', 'auth:account', 'auth:verification'];
 
 for (const engine of testEngines) {
   describe(`migrations on ${engine.name}`, () => {
     test('run once on an empty database, then find nothing to do', async () => {
       const database = await engine.open();
       try {
-        assert.deepEqual(await listPendingMigrations(database.db), ['0001-initial-schema', '0002-search-keys']);
-        assert.deepEqual(await migrateToLatest(database.db), { applied: ['0001-initial-schema', '0002-search-keys'] });
+        assert.deepEqual(await listPendingMigrations(database.db), ours);
+        assert.deepEqual(await migrateToLatest(database.db), { applied: [...ours, ...auth] });
         assert.deepEqual(await migrateToLatest(database.db), { applied: [] });
         assert.deepEqual(await listPendingMigrations(database.db), []);
         const names = (await database.db.introspection.getTables()).map((t) => t.name).sort();
@@ -41,7 +53,7 @@ for (const engine of testEngines) {
         const database = await engine.open();
         try {
           if (engine.name === 'pglite') {
-            assert.deepEqual(await ensureSchema(database), ['0001-initial-schema', '0002-search-keys']);
+            assert.deepEqual(await ensureSchema(database), [...ours, ...auth]);
           } else {
             await assert.rejects(ensureSchema(database), (error: { code?: string; userMessage?: string }) => {
               assert.equal(error.code, 'CONFIG_INVALID');

@@ -6,7 +6,7 @@ import type { Vision } from '../../src/domain/vision.js';
 import { lockOrCreateArea } from '../../src/store/area-store.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
 import type { Database } from '../../src/store/database.js';
-import { findLatestRevision, readVision } from '../../src/store/read-revision.js';
+import { findCurrentRevision, readVision } from '../../src/store/read-revision.js';
 import { saveVisionRevision } from '../../src/store/save-vision-revision.js';
 import { insertSourceDocument } from '../../src/store/source-document-store.js';
 import { buildKpi } from '../helpers/build-kpi.js';
@@ -26,7 +26,14 @@ async function saveAsNewDocument(db: Kysely<Database>, vision: Vision, tag: stri
       byteSize: 1,
       content: tag,
     });
-    return saveVisionRevision(trx, { areaId: area.id, sourceDocumentId, vision });
+    return saveVisionRevision(trx, {
+      areaId: area.id,
+      sourceDocumentId,
+      vision,
+      origin: 'import',
+      status: 'published',
+      createdBy: 'test',
+    });
   });
 }
 
@@ -117,7 +124,7 @@ for (const engine of testEngines) {
       assert.equal(saved.projectCount, 2);
 
       const area = await database.db.selectFrom('area').selectAll().executeTakeFirstOrThrow();
-      const revision = await findLatestRevision(database.db, area.id);
+      const revision = await findCurrentRevision(database.db, area);
       assert.ok(revision);
       const rebuilt = await readVision(database.db, area, revision);
       assert.deepEqual(rebuilt, vision);

@@ -1,3 +1,4 @@
+import { operatorActor } from '../../domain/access-policy.js';
 import { importAreaDocument } from '../../service/area-import.js';
 import type { CliCommand } from '../cli-command.js';
 import { exitCodes, exitCodesHelp } from '../exit-codes.js';
@@ -30,6 +31,7 @@ ${exitCodesHelp}`,
     const result = await withCliDatabase(io, { ensureSchema: true }, ({ db }) =>
       importAreaDocument(
         db,
+        operatorActor('cli'),
         { ...input, areaSlug: typeof values.area === 'string' ? values.area : undefined },
         {
           onProgress: (p) =>

@@ -1,17 +1,11 @@
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import type { Kysely } from 'kysely';
-import {
-  type AreaRevision,
-  getAreaRevision,
-  type RevisionData,
-  readRevisionData,
-} from '../../service/api-read-areas.js';
-import { findDataStamp } from '../../service/read-portal.js';
+import { getAreaRevision, type RevisionData, readRevisionData } from '../../service/api-read-areas.js';
+import type { AreaRevision } from '../../service/area-lookup.js';
 import type { Database } from '../../store/database.js';
-import type { AppDeps } from '../app-deps.js';
-import { createDataStampReader } from '../data-stamp-reader.js';
-import { ApiResponseCache, type CachedBody, ifNoneMatchHits } from './api-response-cache.js';
+import type { AppContext } from '../app-deps.js';
+import { type CachedBody, ResponseCache, sendCached } from '../response-cache.js';
 
 /** A 200 JSON answer whose body has type T (what the route's response schema says), or its 304. */
 export type JsonResponse<T> = Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
@@ -33,9 +27,9 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** revisions are immutable: their data can be kept whatever the stamp; this bounds how many */
 const REVISIONS_KEPT = 16;
 
-export function createApiContext(deps: AppDeps): ApiContext {
-  const cache = new ApiResponseCache();
-  const currentStamp = createDataStampReader(() => findDataStamp(deps.db), deps.dataStampTtlMs ?? 1000);
+export function createApiContext(deps: AppContext): ApiContext {
+  const cache = new ResponseCache();
+  const currentStamp = deps.freshness.stamp;
   const building = new Map<string, Promise<CachedBody>>();
   const revisions = new Map<string, Promise<RevisionData>>();
 
@@ -70,21 +64,10 @@ export function createApiContext(deps: AppDeps): ApiContext {
     async respond<T>(c: Context, key: string, make: () => Promise<T>) {
       const stamp = await currentStamp();
       const entry = cache.find(key, stamp) ?? (await build(key, stamp, make));
-      return sendCached(c, entry) as JsonResponse<T>;
+      return sendCached(c, entry, JSON_TYPE) as JsonResponse<T>;
     },
     async revisionData(slug, seq) {
       return readRevision(await getAreaRevision(deps.db, slug, seq));
     },
   };
-}
-
-/** The cached bytes, or 304 when the client already has them. */
-export function sendCached(c: Context, entry: CachedBody): Response {
-  if (ifNoneMatchHits(c.req.header('If-None-Match'), entry.etag)) {
-    return new Response(null, { status: 304, headers: { ETag: entry.etag, 'Cache-Control': 'no-cache' } });
-  }
-  return new Response(entry.body, {
-    status: 200,
-    headers: { 'Content-Type': JSON_TYPE, ETag: entry.etag, 'Cache-Control': 'no-cache' },
-  });
 }

@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps } from '../app-deps.js';
-import { createApiContext, sendCached } from './api-context.js';
+import type { AppContext } from '../app-deps.js';
+import { type CachedBody, etagOf, sendCached } from '../response-cache.js';
+import { createApiContext } from './api-context.js';
 import { registerApiDocsPage } from './api-docs-route.js';
-import { type CachedBody, etagOf } from './api-response-cache.js';
 import { rejectInvalidInput } from './api-validation-hook.js';
 import { registerAreaCollectionRoutes } from './area-collection-routes.js';
 import { registerAreaRoutes } from './area-routes.js';
@@ -14,7 +14,7 @@ import { registerVisionRoutes } from './vision-routes.js';
  * The public read API under /api/v1 (routes carry their full paths: mount at '/'), its OpenAPI 3.1 document
  * at /api/v1/openapi.json, and the documentation page /api/docs made from that document.
  */
-export function createApiRoutes(deps: AppDeps): OpenAPIHono {
+export function createApiRoutes(deps: AppContext): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: rejectInvalidInput });
   const ctx = createApiContext(deps);
   registerAreaRoutes(api, ctx);
@@ -29,8 +29,8 @@ export function createApiRoutes(deps: AppDeps): OpenAPIHono {
       const body = new TextEncoder().encode(JSON.stringify(buildOpenApiDocument(api)));
       document = { body, etag: etagOf(body) };
     }
-    return sendCached(c, document);
+    return sendCached(c, document, 'application/json; charset=utf-8');
   });
-  registerApiDocsPage(api, () => buildOpenApiDocument(api));
+  registerApiDocsPage(api, () => buildOpenApiDocument(api), deps.publicOrigin);
   return api;
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AppErrorCode } from '../../domain/errors.js';
+import { APP_ERROR_CODES } from '../../domain/errors.js';
 import type { ApiProject, BudgetRow, KpiRow } from '../../service/api-collections.js';
 import type { AreaDetail, AreaSummary, RevisionSummary } from '../../service/api-read-areas.js';
 import type { ProblemDetails } from '../problem.js';
@@ -24,16 +24,6 @@ import {
 
 /** Schemas of the API's own resources (areas, revisions, rows, pages, problems) for the OpenAPI document. */
 
-const errorCodes = [
-  'NOT_FOUND',
-  'INVALID_INPUT',
-  'CONFLICT',
-  'FORBIDDEN',
-  'IMPORT_REJECTED',
-  'CONFIG_INVALID',
-  'INTERNAL',
-] as const satisfies readonly AppErrorCode[];
-
 export const ProblemSchema = z
   .object({
     type: z.string().openapi({ description: '問題の種類を表す URI（urn:renkei:problem:…）' }),
@@ -41,7 +31,7 @@ export const ProblemSchema = z
     status: z.number().int().openapi({ description: 'HTTP ステータス' }),
     detail: z.string().openapi({ description: 'この問題の説明（日本語。パラメーターの誤りならその名前を含みます）' }),
     instance: z.string().openapi({ description: '問題が起きたパス' }),
-    code: z.enum(errorCodes).openapi({ description: 'アプリケーションのエラーコード' }),
+    code: z.enum(APP_ERROR_CODES).openapi({ description: 'アプリケーションのエラーコード' }),
   })
   .openapi('Problem', {
     description: 'RFC 9457 problem details（application/problem+json）',
@@ -217,7 +207,8 @@ export const RevisionSummarySchema = z
         sha256: z.string().openapi({ description: 'ファイルの SHA-256（16 進）' }),
         byteSize: z.number().int().openapi({ description: 'ファイルの大きさ（バイト）' }),
       })
-      .openapi({ description: 'この版を取り込んだ文書' }),
+      .nullable()
+      .openapi({ description: 'この版を取り込んだ文書（Renkei 上で作った版などは null）' }),
     projectCount: z.number().int().openapi({ description: '事業の数' }),
     findingCount: z.number().int().openapi({ description: '文書の不整合の数' }),
   })

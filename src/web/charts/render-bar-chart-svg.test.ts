@@ -60,9 +60,15 @@ test('several series: each bar counted, later series patterned, legend shown, id
   assert.doesNotMatch(svg, /zr\d+-|<style/);
 });
 
-test('the font family does not break the style attribute it is written into', () => {
+test('no inline style (the CSP refuses it): text sizes and fonts are presentation attributes', () => {
   const svg = renderBarChartSvg(budgetChart);
-  for (const style of svg.matchAll(/style="([^"]*)"/g)) assert.match(style[1] ?? '', /;$/);
+  assert.doesNotMatch(svg, / style="/);
+  const texts = [...svg.matchAll(/<text [^>]*>/g)].map((m) => m[0]);
+  assert.ok(texts.length > 0);
+  for (const text of texts) {
+    assert.match(text, / font-size="\d+px"/);
+    assert.match(text, / font-family="'Noto Sans JP', [^"]+"/, 'the font list stays whole inside its attribute');
+  }
 });
 
 test('an id that cannot prefix SVG ids is refused', () => {

@@ -151,7 +151,9 @@ function makeAccessible(svg: string, options: BarChartOptions): string {
     .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
     .replace(/ class="zr\d+-cls-\d+"/g, '')
     // ECharts numbers its pattern ids per process: make them the caller's, stable and unique in the page.
-    .replace(/(id="|url\(#)zr\d+-/g, `$1${id}-`);
+    .replace(/(id="|url\(#)zr\d+-/g, `$1${id}-`)
+    // The site's CSP allows no inline style: the same declarations as SVG presentation attributes.
+    .replace(/ style="([^"]*)"/g, (_, declarations: string) => styleToAttributes(declarations));
   const open = cleaned.indexOf('<svg ');
   const openEnd = cleaned.indexOf('>', open);
   if (open !== 0 || openEnd < 0) throw new Error('ECharts did not return an SVG document');
@@ -164,6 +166,21 @@ function makeAccessible(svg: string, options: BarChartOptions): string {
     label +
     cleaned.slice(openEnd + 1).trim()
   );
+}
+
+/** `font-size:14px;fill:#333` → ` font-size="14px" fill="#333"` (SVG presentation attributes are not styles). */
+function styleToAttributes(declarations: string): string {
+  return declarations
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d.includes(':'))
+    .map((d) => {
+      const at = d.indexOf(':');
+      const name = d.slice(0, at).trim().toLowerCase();
+      const value = d.slice(at + 1).trim().replaceAll('"', "'");
+      return /^[a-z-]+$/.test(name) ? ` ${name}="${value}"` : '';
+    })
+    .join('');
 }
 
 function escapeXml(text: string): string {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { createDataStampReader } from './data-stamp-reader.js';
 
 /** An answer encoded once, with the strong ETag of its bytes: serving it copies and hashes nothing. */
 export type CachedBody = { body: Uint8Array<ArrayBuffer>; etag: string };
@@ -7,16 +9,16 @@ type Entry = CachedBody & { stamp: string };
 
 const encoder = new TextEncoder();
 
-/** The ETag of a body: a hash of its bytes, so an unchanged answer keeps its tag across imports of other data. */
+/** The ETag of a body: a hash of its bytes, so an unchanged answer keeps its tag across unrelated writes. */
 export function etagOf(body: Uint8Array): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
 /**
- * API answers kept until the data changes: each entry remembers the data stamp it was built for. Bounded by
- * entries and by bytes, oldest first out, so arbitrary query strings cannot fill memory.
+ * Answers (pages, API JSON) kept until the data changes: each entry remembers the data stamp it was built for.
+ * Bounded by entries and by bytes, oldest first out, so arbitrary query strings cannot fill memory.
  */
-export class ApiResponseCache {
+export class ResponseCache {
   readonly #entries = new Map<string, Entry>();
   readonly #maxEntries: number;
   readonly #maxBytes: number;
@@ -32,8 +34,8 @@ export class ApiResponseCache {
     return entry?.stamp === stamp ? entry : undefined;
   }
 
-  store(key: string, stamp: string, json: string): CachedBody {
-    const body = encoder.encode(json);
+  store(key: string, stamp: string, text: string): CachedBody {
+    const body = encoder.encode(text);
     const entry: Entry = { body, etag: etagOf(body), stamp };
     this.#remove(key);
     this.#entries.set(key, entry);
@@ -62,4 +64,32 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   if (header.trim() === '*') return true;
   const opaque = etag.replace(/^W\//, '');
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
+}
+
+/** A cached body with its ETag, or 304 when the client already has it; clients revalidate every time. */
+export function sendCached(c: Context, entry: CachedBody, contentType: string): Response {
+  if (ifNoneMatchHits(c.req.header('If-None-Match'), entry.etag)) {
+    return new Response(null, { status: 304, headers: { ETag: entry.etag, 'Cache-Control': 'no-cache' } });
+  }
+  return new Response(entry.body, {
+    status: 200,
+    headers: { 'Content-Type': contentType, ETag: entry.etag, 'Cache-Control': 'no-cache' },
+  });
+}
+
+/**
+ * The data stamp every cache of the app keys on (the data version every write bumps), read at most once per TTL.
+ * `refresh` makes the next read go to the database: this process's own writes show at once, other processes'
+ * within the TTL.
+ */
+export type DataFreshness = { stamp(): Promise<string>; refresh(): void };
+
+export function createDataFreshness(read: () => Promise<string>, ttlMs: number): DataFreshness {
+  let reader = createDataStampReader(read, ttlMs);
+  return {
+    stamp: () => reader(),
+    refresh: () => {
+      reader = createDataStampReader(read, ttlMs);
+    },
+  };
 }

@@ -1,0 +1,179 @@
+/**
+ * Load and soak (issue 7, item 11): CLIENTS concurrent clients for SECONDS against the server as `npm start` runs
+ * it, on loopback only, bounded in time: most read public pages and API answers, the rest are signed-in municipality
+ * staff entering their figures (GET for the ETag, PUT with If-Match). Afterwards the database is read: every
+ * acknowledged write must be there (the versions of all results add up to the writes answered 200), no answer may
+ * be a 5xx, and the server's RSS at the end is compared with its RSS after the warm-up. PGlite, and PostgreSQL when
+ * BENCH_DATABASE_URL is set.
+ *
+ *   npx tsx bench/soak-bench.ts [seconds] [clients]
+ */
+import { performance } from 'node:perf_hooks';
+import { operatorActor } from '../src/domain/access-policy.js';
+import { addAccount } from '../src/service/accounts/manage-accounts.js';
+import { openDatabase } from '../src/store/connect.js';
+import { ensureSchema } from '../src/store/ensure-schema.js';
+import { freePort } from '../test/helpers/free-port.js';
+import { WebClient } from '../test/helpers/web-client.js';
+import {
+  type Backend,
+  preparePglite,
+  preparePostgres,
+  readMemoryMb,
+  runCleanups,
+  startAppServer,
+  stopChild,
+  waitFor200,
+} from './portal-bench.js';
+
+const SECONDS = Number(process.argv[2] ?? 60);
+const CLIENTS = Number(process.argv[3] ?? 100);
+const WRITERS = Math.max(5, Math.round(CLIENTS / 5));
+const WARMUP_S = 10;
+const PASSWORD = 'soak benchmark password';
+const AREA = '青森圏域';
+const READ_PATHS = ['/', '/projects', '/projects/5', '/matrix', '/api/v1/projects', '/healthz', '/downloads'];
+
+type Tally = { reads: number; acked: number; conflicts: number; serverErrors: number; otherErrors: number };
+
+/** The accounts the writers use: one municipality staff per municipality of the area. */
+async function makeAccounts(backend: Backend): Promise<{ email: string; code: string }[]> {
+  const database = await openDatabase({ dataDir: backend.env.DATA_DIR, databaseUrl: backend.env.DATABASE_URL });
+  try {
+    await ensureSchema(database);
+    const municipalities = await database.db
+      .selectFrom('municipality')
+      .select(['name', 'code'])
+      .where('code', 'is not', null)
+      .execute();
+    const accounts = [];
+    for (const m of municipalities) {
+      const email = `soak-${m.code}@example.jp`;
+      await addAccount(database.db, operatorActor('cli'), {
+        email,
+        name: email,
+        password: PASSWORD,
+        role: { role: 'municipality_staff', areaSlug: AREA, municipality: m.code ?? '' },
+      });
+      accounts.push({ email, code: m.code ?? '' });
+    }
+    return accounts;
+  } finally {
+    await database.close();
+  }
+}
+
+async function sumOfVersions(backend: Backend): Promise<number> {
+  const database = await openDatabase({ dataDir: backend.env.DATA_DIR, databaseUrl: backend.env.DATABASE_URL });
+  try {
+    const row = await database.db
+      .selectFrom('municipality_result')
+      .select((eb) => eb.fn.sum<number>('version').as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  } finally {
+    await database.close();
+  }
+}
+
+async function soak(backend: Backend): Promise<void> {
+  console.log(`\n== ${backend.name}: ${CLIENTS} clients (${WRITERS} writers) for ${SECONDS} s ==`);
+  const accounts = await makeAccounts(backend);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const { app: server } = await startAppServer({ ...backend, env: { ...backend.env, PUBLIC_URL: origin } }, port);
+  const tally: Tally = { reads: 0, acked: 0, conflicts: 0, serverErrors: 0, otherErrors: 0 };
+  try {
+    await waitFor200(port, '/healthz', server);
+    const projects = (await (await fetch(`${origin}/api/v1/projects`)).json()) as {
+      number: number;
+      participants: string[];
+    }[];
+    const names = new Map<string, string>();
+    type VisionArea = { area: { municipalities: { code: string; name: string; isCentralCity: boolean }[] } };
+    const vision = (await (await fetch(`${origin}/api/v1/vision`)).json()) as VisionArea;
+    for (const m of vision.area.municipalities) {
+      names.set(m.code, m.isCentralCity ? '*' : m.name);
+    }
+    const writers = await Promise.all(
+      Array.from({ length: WRITERS }, async (_, i) => {
+        const account = accounts[i % accounts.length] as { email: string; code: string };
+        const client = new WebClient(origin);
+        const signedIn = await client.signIn(account.email, PASSWORD);
+        if (signedIn.status !== 303) throw new Error(`sign-in ${account.email}: ${signedIn.status}`);
+        const name = names.get(account.code);
+        const own = projects.filter((p) => name === '*' || p.participants.includes(name ?? ''));
+        return { client, code: account.code, own };
+      }),
+    );
+    const end = performance.now() + SECONDS * 1000;
+    let warmRss = 0;
+    const warm = setTimeout(() => {
+      warmRss = readMemoryMb(server.child.pid ?? 0).rss;
+    }, WARMUP_S * 1000);
+    const count = (status: number) => {
+      if (status >= 500) tally.serverErrors++;
+      else if (status >= 400 && status !== 409) tally.otherErrors++;
+    };
+    const reader = async (i: number) => {
+      for (let n = i; performance.now() < end; n++) {
+        const response = await fetch(`${origin}${READ_PATHS[n % READ_PATHS.length]}`);
+        await response.arrayBuffer();
+        tally.reads++;
+        count(response.status);
+      }
+    };
+    const writer = async (w: (typeof writers)[number], i: number) => {
+      for (let n = i; performance.now() < end; n++) {
+        const project = w.own[(n * 7) % w.own.length] as { number: number };
+        const fy = 2020 + (n % 5);
+        const path = `/api/v1/areas/${encodeURIComponent(AREA)}/results/${fy}/projects/${project.number}/municipalities/${w.code}`;
+        const current = await w.client.request(path);
+        await current.arrayBuffer();
+        count(current.status);
+        const put = await w.client.request(path, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag') ?? '"v0"' },
+          body: JSON.stringify({ amount: n, comment: `soak ${i}/${n}` }),
+        });
+        await put.arrayBuffer();
+        if (put.status === 200) tally.acked++;
+        else if (put.status === 409) tally.conflicts++;
+        count(put.status);
+      }
+    };
+    const started = performance.now();
+    await Promise.all([
+      ...Array.from({ length: CLIENTS - WRITERS }, (_, i) => reader(i)),
+      ...writers.map((w, i) => writer(w, i)),
+    ]);
+    clearTimeout(warm);
+    const elapsed = (performance.now() - started) / 1000;
+    const endRss = readMemoryMb(server.child.pid ?? 0).rss;
+    await stopChild(server);
+    const stored = await sumOfVersions(backend);
+    const growth = warmRss > 0 ? ((endRss - warmRss) / warmRss) * 100 : Number.NaN;
+    console.log(
+      `reads ${tally.reads} (${(tally.reads / elapsed).toFixed(0)}/s), writes acknowledged ${tally.acked} (${(tally.acked / elapsed).toFixed(0)}/s), 409 conflicts ${tally.conflicts}`,
+    );
+    console.log(`5xx answers: ${tally.serverErrors}; other 4xx: ${tally.otherErrors}`);
+    console.log(
+      `acknowledged writes ${tally.acked}, versions stored ${stored}: ${stored === tally.acked ? 'none lost' : `LOST ${tally.acked - stored}`}`,
+    );
+    console.log(
+      `RSS after ${WARMUP_S} s warm-up ${warmRss.toFixed(0)} MB, at the end ${endRss.toFixed(0)} MB (${growth.toFixed(1)} %; target within 20 %)`,
+    );
+    if (tally.serverErrors > 0 || stored !== tally.acked) process.exitCode = 1;
+  } finally {
+    await stopChild(server);
+  }
+}
+
+try {
+  await soak(await preparePglite());
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) await soak(await preparePostgres(url));
+  else console.log('\n(PostgreSQL: set BENCH_DATABASE_URL to run it too)');
+} finally {
+  await runCleanups();
+}

@@ -1,0 +1,190 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Actor } from '../domain/access-policy.js';
+import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER, MIN_PASSWORD_LENGTH } from '../service/accounts/account-auth.js';
+import { recordAccountEvent } from '../service/accounts/record-account-event.js';
+import { AccountPage, type PasswordField } from '../web/pages/account-page.js';
+import { SignInPage } from '../web/pages/sign-in-page.js';
+import { StaffHomePage } from '../web/pages/staff-home-page.js';
+import type { AppContext } from './app-deps.js';
+import { clientAddress } from './client-address.js';
+import { checkFormToken } from './csrf.js';
+import { privatePage, safeNextPath } from './html-response.js';
+import type { ActorEnv } from './request-actor.js';
+import { guard } from './route-policy.js';
+import { buildStaffViewer, csrfTokenOf } from './staff-viewer.js';
+
+/** Form fields are small: nobody types a 4 KB e-mail or password. */
+const FORM_LIMIT = 16 * 1024;
+
+const SignInFormSchema = z.object({
+  email: z.string().trim().min(1, 'メールアドレスを入力してください').max(254, '254 文字以内で入力してください'),
+  password: z.string().min(1, 'パスワードを入力してください').max(256, '256 文字以内で入力してください'),
+});
+
+const PasswordFormSchema = z
+  .object({
+    currentPassword: z.string().min(1, '今のパスワードを入力してください').max(256),
+    newPassword: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `${MIN_PASSWORD_LENGTH} 文字以上にしてください`)
+      .max(256, '256 文字以内にしてください'),
+    confirmPassword: z.string(),
+  })
+  .refine((f) => f.newPassword === f.confirmPassword, {
+    path: ['confirmPassword'],
+    message: '新しいパスワードと同じものを入力してください',
+  });
+
+/**
+ * Sign-in, sign-out, the staff menu and the account's own page. Passwords are checked and sessions made by
+ * better-auth (its rate limit included): these routes translate the forms into calls of its endpoints, which are
+ * not exposed themselves.
+ */
+export function createAccountRoutes(ctx: AppContext): Hono<ActorEnv> {
+  const callAuth = async (path: string, init: { body: unknown; headers?: Headers; address: string }) => {
+    const headers = new Headers({ 'content-type': 'application/json', origin: ctx.publicOrigin });
+    const cookie = init.headers?.get('cookie');
+    if (cookie) headers.set('cookie', cookie);
+    headers.set(CLIENT_ADDRESS_HEADER, init.address);
+    const auth = await ctx.auth.instance();
+    return auth.handler(
+      new Request(`${ctx.publicOrigin}${AUTH_BASE_PATH}${path}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(init.body),
+      }),
+    );
+  };
+  const passSetCookies = (from: Response, to: Headers) => {
+    for (const cookie of from.headers.getSetCookie()) to.append('Set-Cookie', cookie);
+  };
+
+  return new Hono<ActorEnv>()
+    .get('/signin', async (c) => {
+      const next = safeNextPath(c.req.query('next'), '/staff');
+      return privatePage(c, <SignInPage email="" next={next} csrf={await csrfTokenOf(c, ctx)} errors={{}} />);
+    })
+    .post('/signin', guard(ctx, { kind: 'anyone', reason: 'signing in is how an account starts' }), async (c) => {
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const next = safeNextPath(body.next, '/staff');
+      const email = typeof body.email === 'string' ? body.email.trim().slice(0, 254) : '';
+      const again = async (status: 401 | 422 | 429, errors: Record<string, string>, alert?: string) =>
+        privatePage(
+          c,
+          <SignInPage email={email} next={next} csrf={await csrfTokenOf(c, ctx)} errors={errors} alert={alert} />,
+          status,
+        );
+      const parsed = SignInFormSchema.safeParse(body);
+      if (!parsed.success) return again(422, fieldErrors(parsed.error.issues));
+
+      const answer = await callAuth('/sign-in/email', {
+        body: { email: parsed.data.email.toLowerCase(), password: parsed.data.password, rememberMe: false },
+        address: clientAddress(c),
+      });
+      if (answer.status === 429) {
+        return again(429, {}, 'ログインの試行が多すぎます。1 分ほど待ってから、もう一度お試しください。');
+      }
+      if (answer.status !== 200) {
+        await recordAccountEvent(ctx.db, {
+          action: 'account.sign_in_refused',
+          userId: null,
+          email: parsed.data.email.toLowerCase(),
+          channel: 'web',
+          detail: { status: answer.status },
+        });
+        return again(401, {}, 'メールアドレスかパスワードが違います（または、このアカウントは使えません）。');
+      }
+      const { user } = (await answer.json()) as { user: { id: string; email: string } };
+      await recordAccountEvent(ctx.db, {
+        action: 'account.sign_in',
+        userId: user.id,
+        email: user.email,
+        channel: 'web',
+      });
+      passSetCookies(answer, c.res.headers);
+      return c.redirect(next, 303);
+    })
+    .post('/signout', guard(ctx, { kind: 'signed-in' }), async (c) => {
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const actor = c.get('actor') as Actor;
+      const answer = await callAuth('/sign-out', { body: {}, headers: c.req.raw.headers, address: clientAddress(c) });
+      await recordAccountEvent(ctx.db, {
+        action: 'account.sign_out',
+        userId: actor.kind === 'account' ? actor.userId : null,
+        email: actor.label,
+        channel: 'web',
+      });
+      passSetCookies(answer, c.res.headers);
+      return c.redirect('/', 303);
+    })
+    .get('/staff', guard(ctx, { kind: 'signed-in' }), async (c) => {
+      const viewer = await buildStaffViewer(c, ctx, c.get('actor') as Actor);
+      return privatePage(c, <StaffHomePage viewer={viewer} />);
+    })
+    .get('/account', guard(ctx, { kind: 'signed-in' }), async (c) => {
+      const viewer = await buildStaffViewer(c, ctx, c.get('actor') as Actor);
+      const changed = c.req.query('changed') === '1';
+      return privatePage(
+        c,
+        <AccountPage viewer={viewer} errors={{}} changed={changed} minLength={MIN_PASSWORD_LENGTH} />,
+      );
+    })
+    .post('/account/password', guard(ctx, { kind: 'signed-in' }), async (c) => {
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const actor = c.get('actor') as Actor;
+      const again = async (errors: Partial<Record<PasswordField, string>>) =>
+        privatePage(
+          c,
+          <AccountPage
+            viewer={await buildStaffViewer(c, ctx, actor)}
+            errors={errors}
+            changed={false}
+            minLength={MIN_PASSWORD_LENGTH}
+          />,
+          422,
+        );
+      const parsed = PasswordFormSchema.safeParse(body);
+      if (!parsed.success) return again(fieldErrors(parsed.error.issues));
+      const answer = await callAuth('/change-password', {
+        body: {
+          currentPassword: parsed.data.currentPassword,
+          newPassword: parsed.data.newPassword,
+          revokeOtherSessions: true,
+        },
+        headers: c.req.raw.headers,
+        address: clientAddress(c),
+      });
+      if (answer.status !== 200) return again({ currentPassword: '今のパスワードが違います' });
+      await recordAccountEvent(ctx.db, {
+        action: 'account.change_password',
+        userId: actor.kind === 'account' ? actor.userId : null,
+        email: actor.label,
+        channel: 'web',
+      });
+      passSetCookies(answer, c.res.headers);
+      return c.redirect('/account?changed=1', 303);
+    });
+}
+
+/** A url-encoded or multipart form of text fields, refused past FORM_LIMIT bytes. */
+export async function readSmallForm(c: {
+  req: { header(name: string): string | undefined; parseBody(): Promise<Record<string, unknown>> };
+}) {
+  const length = Number(c.req.header('Content-Length') ?? '0');
+  if (length > FORM_LIMIT) return {} as Record<string, unknown>;
+  return c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+}
+
+/** The first message per field of a failed zod parse. */
+export function fieldErrors(issues: readonly { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '');
+    if (field !== '' && errors[field] === undefined) errors[field] = issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,236 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Actor } from '../domain/access-policy.js';
+import { AppError } from '../domain/errors.js';
+import {
+  getMunicipalityResult,
+  listMunicipalityWorklist,
+  type MunicipalityResult,
+  type ResultAddress,
+  recordMunicipalityResult,
+} from '../service/municipality-results.js';
+import { VersionConflictError } from '../service/run-write.js';
+import { ResultsEntryPage, type RowProblem } from '../web/pages/results-entry-page.js';
+import { readSmallForm } from './account-routes.js';
+import type { AppContext } from './app-deps.js';
+import { checkFormToken } from './csrf.js';
+import { privatePage } from './html-response.js';
+import { toProblemResponse } from './problem.js';
+import type { ActorEnv } from './request-actor.js';
+import { guard } from './route-policy.js';
+import { buildStaffViewer } from './staff-viewer.js';
+
+const RESULT_PATH = '/api/v1/areas/:slug/results/:fy/projects/:number/municipalities/:code';
+
+const AddressSchema = z.object({
+  slug: z.string().min(1).max(100),
+  fy: z.coerce.number().int().min(1900).max(2200),
+  number: z.coerce.number().int().min(1).max(1_000_000),
+  code: z.string().regex(/^\d{6}$/, '団体コードは 6 桁の数字です'),
+});
+
+/** 千円 as people type it: full-width digits, `1,234`, spaces, a trailing 千円; empty means not entered. */
+const AmountSchema = z
+  .string()
+  .max(40)
+  .transform((text) => text.normalize('NFKC').replace(/[,\s]/g, '').replace(/千円$/, ''))
+  .pipe(
+    z.union([
+      z.literal('').transform(() => null),
+      z
+        .string()
+        .regex(/^\d{1,15}$/, '0 以上の整数（千円単位）で入力してください')
+        .transform(Number),
+    ]),
+  );
+
+const ResultBodySchema = z.object({
+  amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+  comment: z.string().max(2000).default(''),
+});
+
+const ResultFormSchema = z.object({
+  area: z.string().min(1).max(100),
+  municipality: z.string().regex(/^\d{6}$/),
+  fy: z.coerce.number().int(),
+  project: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(0),
+  amount: AmountSchema,
+  comment: z.string().max(2000, '2000 文字以内で入力してください').default(''),
+});
+
+const etagOfVersion = (version: number) => `"v${version}"`;
+
+/**
+ * A municipality's yearly part of each project: the API (GET and PUT with ETag / If-Match, so no update is lost)
+ * and the staff page /staff/results (one form per project, carrying the version it was read at).
+ */
+export function createResultRoutes(ctx: AppContext): Hono<ActorEnv> {
+  const readDrafts = guard(ctx, { kind: 'permission', permission: 'drafts.read' });
+  const editResults = guard(ctx, { kind: 'permission', permission: 'results.edit' });
+
+  const sendResult = (c: Context, result: MunicipalityResult) => {
+    c.header('ETag', etagOfVersion(result.version));
+    c.header('Cache-Control', 'no-store');
+    return c.json(result);
+  };
+
+  return new Hono<ActorEnv>()
+    .get(RESULT_PATH, readDrafts, async (c) => {
+      const actor = c.get('actor') as Actor;
+      return sendResult(c, await getMunicipalityResult(ctx.db, actor, parseAddress(c)));
+    })
+    .put(RESULT_PATH, editResults, async (c) => {
+      const actor = c.get('actor') as Actor;
+      const address = parseAddress(c);
+      const expectedVersion = parseIfMatch(c.req.header('If-Match'));
+      const body = ResultBodySchema.safeParse(await c.req.json().catch(() => undefined));
+      if (!body.success) {
+        const issue = body.error.issues[0];
+        throw new AppError('INVALID_INPUT', `Bad result body: ${body.error.message}`, {
+          userMessage: `本文の「${String(issue?.path[0] ?? '')}」が正しくありません（amount は 0 以上の整数か null、comment は 2000 文字以内）。`,
+        });
+      }
+      try {
+        return sendResult(
+          c,
+          await recordMunicipalityResult(ctx.db, actor, { ...address, ...body.data, expectedVersion }),
+        );
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        const answer = toProblemResponse(error, c.req.path, ctx.logError ?? (() => {}));
+        const problem = { ...((await answer.json()) as Record<string, unknown>), current: error.current };
+        return c.json(problem, 409, {
+          'Content-Type': 'application/problem+json; charset=utf-8',
+          ETag: etagOfVersion(error.currentVersion),
+        });
+      }
+    })
+    .get('/staff/results', editResults, async (c) => {
+      const actor = c.get('actor') as Actor;
+      return entryPage(c, ctx, actor, c.req.query());
+    })
+    .post('/staff/results', editResults, async (c) => {
+      const actor = c.get('actor') as Actor;
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const parsed = ResultFormSchema.safeParse(body);
+      const typed = {
+        amount: String(body.amount ?? '').slice(0, 40),
+        comment: String(body.comment ?? '').slice(0, 2000),
+      };
+      const where = {
+        area: String(body.area ?? ''),
+        municipality: String(body.municipality ?? ''),
+        fy: String(body.fy ?? ''),
+      };
+      if (!parsed.success) {
+        const project = Number(body.project);
+        const issue = parsed.error.issues.find((i) => i.path[0] === 'amount' || i.path[0] === 'comment');
+        return entryPage(c, ctx, actor, where, 422, {
+          projectNumber: project,
+          message: issue ? `入力を確認してください: ${issue.message}` : 'フォームの内容が正しくありません。',
+          typed,
+        });
+      }
+      const form = parsed.data;
+      try {
+        await recordMunicipalityResult(ctx.db, actor, {
+          areaSlug: form.area,
+          fiscalYear: form.fy,
+          projectNumber: form.project,
+          municipalityCode: form.municipality,
+          amount: form.amount,
+          comment: form.comment,
+          expectedVersion: form.version,
+        });
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        const current = error.current as MunicipalityResult;
+        return entryPage(c, ctx, actor, where, 409, {
+          projectNumber: form.project,
+          message: 'ほかの人がこの事業の実績を先に変更しました。内容を確かめて、もう一度保存してください。',
+          typed,
+          current: { amount: current.amount, comment: current.comment, updatedBy: current.updatedBy },
+        });
+      }
+      const back = new URLSearchParams({ ...where, saved: String(form.project) });
+      return c.redirect(`/staff/results?${back}#p${form.project}-heading`, 303);
+    });
+}
+
+async function entryPage(
+  c: Context<ActorEnv>,
+  ctx: AppContext,
+  actor: Actor,
+  query: Record<string, string>,
+  status: 200 | 409 | 422 = 200,
+  problem?: RowProblem,
+) {
+  const grants = actor.kind === 'account' ? actor.grants : [];
+  const own = grants.filter((g) => g.role === 'municipality_staff');
+  const chosen = await chooseMunicipality(ctx, own, query);
+  const fy = query.fy && /^\d{4}$/.test(query.fy) ? Number(query.fy) : undefined;
+  const worklist = await listMunicipalityWorklist(ctx.db, actor, { ...chosen, fiscalYear: fy });
+  const saved = query.saved && /^\d+$/.test(query.saved) ? Number(query.saved) : undefined;
+  return privatePage(
+    c,
+    <ResultsEntryPage
+      viewer={await buildStaffViewer(c, ctx, actor)}
+      worklist={worklist}
+      problem={problem}
+      saved={saved}
+    />,
+    status,
+  );
+}
+
+/** The municipality asked for (area slug and code) among the actor's own, else the first of them. */
+async function chooseMunicipality(
+  ctx: AppContext,
+  own: readonly { areaId: number; municipalityId?: number }[],
+  query: Record<string, string>,
+): Promise<{ areaId: number; municipalityId: number }> {
+  if (query.area && query.municipality) {
+    const row = await ctx.db
+      .selectFrom('municipality')
+      .innerJoin('area', 'area.id', 'municipality.area_id')
+      .select(['municipality.id', 'municipality.area_id'])
+      .where('area.slug', '=', query.area)
+      .where('municipality.code', '=', query.municipality)
+      .executeTakeFirst();
+    if (row) return { areaId: row.area_id, municipalityId: row.id };
+  }
+  const first = own[0];
+  if (!first || first.municipalityId === undefined) {
+    throw new AppError('FORBIDDEN', 'No municipality of this account', {
+      userMessage: '入力できる市町村がありません。',
+    });
+  }
+  return { areaId: first.areaId, municipalityId: first.municipalityId };
+}
+
+function parseAddress(c: Context): ResultAddress {
+  const parsed = AddressSchema.safeParse(c.req.param());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('INVALID_INPUT', `Bad result address: ${parsed.error.message}`, {
+      userMessage: `パスの「${String(issue?.path[0] ?? '')}」が正しくありません。${issue?.message ?? ''}`,
+    });
+  }
+  const { slug, fy, number, code } = parsed.data;
+  return { areaSlug: slug, fiscalYear: fy, projectNumber: number, municipalityCode: code };
+}
+
+/** The version a write started from, from `If-Match: "v3"`; a write without it is refused (428). */
+function parseIfMatch(header: string | undefined): number {
+  const match = header?.trim().match(/^(?:W\/)?"v(\d{1,9})"$/);
+  if (!match) {
+    throw new AppError('PRECONDITION_REQUIRED', 'If-Match missing or not a version', {
+      userMessage:
+        '変更前に取得した ETag を If-Match ヘッダーで送ってください（例: If-Match: "v3"、未入力なら "v0"）。',
+    });
+  }
+  return Number(match[1]);
+}

@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { type Actor, isAllowedSomewhere, ROLE_LABELS } from '../domain/access-policy.js';
+import { describeRoles } from '../service/accounts/manage-accounts.js';
+import type { StaffViewer } from '../web/staff-layout.js';
+import type { AppContext } from './app-deps.js';
+import { formToken } from './csrf.js';
+
+/** The staff menu: each entry shown to the accounts whose roles let them use it. */
+const MENU = [
+  { href: '/staff/results', label: '実績の入力', permission: 'results.edit' },
+  { href: '/admin/import', label: '文書の取り込み', permission: 'vision.import' },
+  { href: '/admin/users', label: 'アカウント管理', permission: 'users.manage' },
+  { href: '/admin/audit', label: '操作記録', permission: 'audit.read' },
+] as const;
+
+/** What the staff pages show of the signed-in account, with a form token for their forms. */
+export async function buildStaffViewer(c: Context, ctx: AppContext, actor: Actor): Promise<StaffViewer> {
+  const grants = actor.kind === 'account' ? actor.grants : [];
+  const roles = (await describeRoles(ctx.db, grants)).map((r) => {
+    const where = [r.areaName, r.municipalityName].filter((x) => x !== null).join('・');
+    return where === '' ? ROLE_LABELS[r.role] : `${ROLE_LABELS[r.role]}（${where}）`;
+  });
+  return {
+    email: actor.label,
+    roles,
+    links: [
+      { href: '/account', label: 'アカウント' },
+      ...MENU.filter((item) => isAllowedSomewhere(actor, item.permission)).map(({ href, label }) => ({ href, label })),
+    ],
+    csrf: await csrfTokenOf(c, ctx),
+  };
+}
+
+/** The visitor's form token (server/csrf.ts), signed with the installation's secret. */
+export async function csrfTokenOf(c: Context, ctx: AppContext): Promise<string> {
+  return formToken(c, await ctx.secret(), ctx.publicOrigin.startsWith('https:'));
+}

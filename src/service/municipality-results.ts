@@ -1,0 +1,225 @@
+import type { Kysely, Transaction } from 'kysely';
+import { type Actor, isAllowed } from '../domain/access-policy.js';
+import { AppError } from '../domain/errors.js';
+import type { AreaRow } from '../store/area-store.js';
+import type { Database } from '../store/database.js';
+import {
+  findMunicipalityResult,
+  listMunicipalityResults,
+  type MunicipalityResultRow,
+  writeMunicipalityResult,
+} from '../store/municipality-result-store.js';
+import { findCurrentRevision, readProjects } from '../store/read-revision.js';
+import { getArea } from './area-lookup.js';
+import { runWrite, VersionConflictError } from './run-write.js';
+
+/** One municipality's part of a project's result for a fiscal year (決算額 in 千円, and a comment). */
+export type MunicipalityResult = {
+  areaSlug: string;
+  fiscalYear: number;
+  projectNumber: number;
+  municipalityCode: string;
+  municipalityName: string;
+  /** 千円; null when not entered yet */
+  amount: number | null;
+  comment: string;
+  /** 0 before the first entry; each change adds one */
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+};
+
+export type ResultAddress = { areaSlug: string; fiscalYear: number; projectNumber: number; municipalityCode: string };
+
+export type ResultChange = ResultAddress & {
+  amount: number | null;
+  comment: string;
+  /** the version the caller read (0 for none yet): a stale one is refused with the current values */
+  expectedVersion: number;
+};
+
+/**
+ * Reads a municipality's part. Results are not public yet: only accounts that may read the area's unpublished data
+ * see them; for anyone else the area's results do not exist (NOT_FOUND, so nothing leaks across areas).
+ */
+export async function getMunicipalityResult(
+  db: Kysely<Database>,
+  actor: Actor,
+  address: ResultAddress,
+): Promise<MunicipalityResult> {
+  const target = await locate(db, address);
+  if (!isAllowed(actor, 'drafts.read', { areaId: target.area.id })) throw notFound(address);
+  const row = await findMunicipalityResult(db, target.key);
+  return toResult(address, target.municipalityName, row);
+}
+
+/**
+ * Records a municipality's part through the one write path: the actor must be that municipality's staff; the
+ * version must be the one the caller started from; the change is audited (before → after).
+ */
+export async function recordMunicipalityResult(
+  db: Kysely<Database>,
+  actor: Actor,
+  change: ResultChange,
+): Promise<MunicipalityResult> {
+  checkAmount(change.amount);
+  const write = runWrite(db, actor, async (w) => {
+    const target = await locate(w.trx, change);
+    if (!isAllowed(actor, 'drafts.read', { areaId: target.area.id })) throw notFound(change);
+    w.require('results.edit', { areaId: target.area.id, municipalityId: target.key.municipalityId });
+    const before = await findMunicipalityResult(w.trx, target.key, { lock: true });
+    const current = toResult(change, target.municipalityName, before);
+    w.expectVersion(change.expectedVersion, current.version, current);
+    if (before && before.amount === change.amount && before.comment === change.comment) return current;
+    const saved = await writeMunicipalityResult(w.trx, {
+      ...target.key,
+      areaId: target.area.id,
+      amount: change.amount,
+      comment: change.comment,
+      version: current.version + 1,
+      updatedBy: actor.label,
+    });
+    w.audit({
+      action: 'result.record',
+      entity: 'municipality_result',
+      entityId: `${change.fiscalYear}/${change.projectNumber}/${change.municipalityCode}`,
+      areaId: target.area.id,
+      before: before ? { amount: before.amount, comment: before.comment, version: before.version } : null,
+      after: { amount: saved.amount, comment: saved.comment, version: saved.version },
+    });
+    return toResult(change, target.municipalityName, saved);
+  });
+  try {
+    return (await write).result;
+  } catch (error) {
+    // two first entries raced and the other was committed first: the same answer as a stale version
+    if ((error as { code?: string }).code !== '23505') throw error;
+    const current = await getMunicipalityResult(db, actor, change);
+    throw new VersionConflictError(change.expectedVersion, current.version, current);
+  }
+}
+
+export type MunicipalityWorklist = {
+  area: { slug: string; name: string };
+  municipality: { code: string; name: string };
+  fiscalYears: number[];
+  fiscalYear: number;
+  items: (MunicipalityResult & { projectName: string })[];
+};
+
+/** The projects a municipality takes part in, with its entered part for the fiscal year: the entry form's rows. */
+export async function listMunicipalityWorklist(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { areaId: number; municipalityId: number; fiscalYear: number | undefined },
+): Promise<MunicipalityWorklist> {
+  if (!isAllowed(actor, 'results.edit', { areaId: input.areaId, municipalityId: input.municipalityId })) {
+    throw new AppError('FORBIDDEN', 'Not this municipality', { userMessage: 'この市町村の実績は入力できません。' });
+  }
+  const area = await db.selectFrom('area').selectAll().where('id', '=', input.areaId).executeTakeFirstOrThrow();
+  const revision = await findCurrentRevision(db, area);
+  const municipality = await db
+    .selectFrom('municipality')
+    .select(['id', 'code', 'name', 'is_central_city'])
+    .where('id', '=', input.municipalityId)
+    .executeTakeFirstOrThrow();
+  if (!revision || municipality.code === null) throw notFound({ areaSlug: area.slug });
+  const fiscalYears = revision.plan.fiscalYears;
+  const fiscalYear = input.fiscalYear ?? fiscalYears[0];
+  if (fiscalYear === undefined || !fiscalYears.includes(fiscalYear)) {
+    throw new AppError('INVALID_INPUT', `Fiscal year ${input.fiscalYear} not in plan`, {
+      userMessage: `${input.fiscalYear}年度はこの計画の期間にありません。`,
+    });
+  }
+  const keys = await db
+    .selectFrom('project_version')
+    .select(['number', 'project_key_id'])
+    .where('revision_id', '=', revision.id)
+    .execute();
+  const keyByNumber = new Map(keys.map((k) => [k.number, k.project_key_id]));
+  const rows = await listMunicipalityResults(db, { areaId: area.id, fiscalYear, municipalityId: municipality.id });
+  const rowByKey = new Map(rows.map((r) => [r.project_key_id, r]));
+  const projects = (await readProjects(db, revision.id)).filter(
+    (p) => municipality.is_central_city || p.participants.includes(municipality.name),
+  );
+  const code = municipality.code;
+  return {
+    area: { slug: area.slug, name: area.name },
+    municipality: { code, name: municipality.name },
+    fiscalYears,
+    fiscalYear,
+    items: projects.map((p) => ({
+      ...toResult(
+        { areaSlug: area.slug, fiscalYear, projectNumber: p.number, municipalityCode: code },
+        municipality.name,
+        rowByKey.get(keyByNumber.get(p.number) ?? -1),
+      ),
+      projectName: p.name,
+    })),
+  };
+}
+
+type Target = {
+  area: AreaRow;
+  municipalityName: string;
+  key: { projectKeyId: number; fiscalYear: number; municipalityId: number };
+};
+
+/** Finds the area, project (in the current revision), fiscal year and municipality of an address; NOT_FOUND else. */
+async function locate(db: Kysely<Database> | Transaction<Database>, address: ResultAddress): Promise<Target> {
+  const area = await getArea(db, address.areaSlug);
+  const revision = await findCurrentRevision(db, area);
+  if (!revision?.plan.fiscalYears.includes(address.fiscalYear)) throw notFound(address);
+  const project = await db
+    .selectFrom('project_version')
+    .select(['project_key_id', 'participants'])
+    .where('revision_id', '=', revision.id)
+    .where('number', '=', address.projectNumber)
+    .executeTakeFirst();
+  const municipality = await db
+    .selectFrom('municipality')
+    .select(['id', 'name', 'is_central_city'])
+    .where('area_id', '=', area.id)
+    .where('code', '=', address.municipalityCode)
+    .executeTakeFirst();
+  const takesPart = municipality && (municipality.is_central_city || project?.participants.includes(municipality.name));
+  if (!project || !municipality || !takesPart) throw notFound(address);
+  return {
+    area,
+    municipalityName: municipality.name,
+    key: { projectKeyId: project.project_key_id, fiscalYear: address.fiscalYear, municipalityId: municipality.id },
+  };
+}
+
+function toResult(
+  address: ResultAddress,
+  municipalityName: string,
+  row: MunicipalityResultRow | undefined,
+): MunicipalityResult {
+  return {
+    areaSlug: address.areaSlug,
+    fiscalYear: address.fiscalYear,
+    projectNumber: address.projectNumber,
+    municipalityCode: address.municipalityCode,
+    municipalityName,
+    amount: row?.amount === null || row?.amount === undefined ? null : Number(row.amount),
+    comment: row?.comment ?? '',
+    version: row?.version ?? 0,
+    updatedAt: row ? String(row.updated_at) : null,
+    updatedBy: row?.updated_by ?? null,
+  };
+}
+
+function checkAmount(amount: number | null): void {
+  if (amount !== null && (!Number.isSafeInteger(amount) || amount < 0)) {
+    throw new AppError('INVALID_INPUT', `Bad amount ${amount}`, {
+      userMessage: '金額は 0 以上の整数（千円単位）で入力してください。',
+    });
+  }
+}
+
+function notFound(address: Partial<ResultAddress>): AppError {
+  return new AppError('NOT_FOUND', `No result at ${JSON.stringify(address)}`, {
+    userMessage: '指定された実績はありません（圏域・年度・事業番号・市町村を確認してください）。',
+  });
+}

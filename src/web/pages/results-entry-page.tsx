@@ -1,0 +1,103 @@
+import type { MunicipalityWorklist } from '../../service/municipality-results.js';
+import { CsrfField } from '../components/form-fields.js';
+import { StaffLayout, type StaffViewer } from '../staff-layout.js';
+
+/** What went wrong with one row's last submission, and what the user typed (kept, never lost). */
+export type RowProblem = {
+  projectNumber: number;
+  message: string;
+  typed: { amount: string; comment: string };
+  /** set when someone else changed the row first: what is stored now */
+  current?: { amount: number | null; comment: string; updatedBy: string | null } | undefined;
+};
+
+/**
+ * /staff/results: a municipality's part of each project it takes part in, for one fiscal year. One form per
+ * project, each carrying the version it was read at, so a change made meanwhile by someone else is never
+ * overwritten: that row comes back with both values.
+ */
+export function ResultsEntryPage(props: {
+  viewer: StaffViewer;
+  worklist: MunicipalityWorklist;
+  problem?: RowProblem | undefined;
+  saved?: number | undefined;
+}) {
+  const { worklist, problem, viewer } = props;
+  const base = `/staff/results?area=${encodeURIComponent(worklist.area.slug)}&municipality=${worklist.municipality.code}`;
+  return (
+    <StaffLayout title={`実績の入力（${worklist.municipality.name}・${worklist.fiscalYear}年度）`} viewer={viewer}>
+      <p class="lead">
+        {worklist.area.name}で{worklist.municipality.name}が参加する事業ごとに、{worklist.fiscalYear}
+        年度に負担した決算額（千円）を入力します。金額は千円単位の整数です。
+      </p>
+      <nav aria-label="年度" class="pagination">
+        {worklist.fiscalYears.map((fy) =>
+          fy === worklist.fiscalYear ? (
+            <span aria-current="page">{fy}年度</span>
+          ) : (
+            <a href={`${base}&fy=${fy}`}>{fy}年度</a>
+          ),
+        )}
+      </nav>
+      {props.saved !== undefined ? (
+        <p class="notice" role="status">
+          事業 {props.saved} の実績を保存しました。
+        </p>
+      ) : null}
+      {worklist.items.map((item) => {
+        const rowProblem = problem?.projectNumber === item.projectNumber ? problem : undefined;
+        const id = `p${item.projectNumber}`;
+        return (
+          <section aria-labelledby={`${id}-heading`} class="result-row">
+            <h2 id={`${id}-heading`}>
+              {item.projectNumber}. {item.projectName}
+            </h2>
+            {rowProblem ? (
+              <div class="warning" role="alert">
+                <p class="warning__title">{rowProblem.message}</p>
+                {rowProblem.current ? (
+                  <p>
+                    いま保存されている内容: 決算額 {rowProblem.current.amount ?? '未入力'}
+                    {rowProblem.current.amount === null ? '' : '千円'}、コメント「{rowProblem.current.comment}」 （
+                    {rowProblem.current.updatedBy ?? '不明'} が入力）。あなたの入力は下に残しています。
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+            <form method="post" action="/staff/results" class="filter-form">
+              <CsrfField token={viewer.csrf} />
+              <input type="hidden" name="area" value={worklist.area.slug} />
+              <input type="hidden" name="municipality" value={worklist.municipality.code} />
+              <input type="hidden" name="fy" value={String(worklist.fiscalYear)} />
+              <input type="hidden" name="project" value={String(item.projectNumber)} />
+              <input type="hidden" name="version" value={String(item.version)} />
+              <div class="form-field">
+                <label for={`${id}-amount`}>決算額（千円）</label>
+                <input
+                  id={`${id}-amount`}
+                  name="amount"
+                  type="text"
+                  inputmode="numeric"
+                  value={rowProblem ? rowProblem.typed.amount : item.amount === null ? '' : String(item.amount)}
+                  aria-invalid={rowProblem && !rowProblem.current ? 'true' : undefined}
+                />
+              </div>
+              <div class="form-field">
+                <label for={`${id}-comment`}>コメント</label>
+                <textarea id={`${id}-comment`} name="comment" rows={2}>
+                  {rowProblem ? rowProblem.typed.comment : item.comment}
+                </textarea>
+              </div>
+              <p class="form-hint">
+                {item.version === 0 ? '未入力' : `第${item.version}版（${item.updatedBy ?? ''} が入力）`}
+              </p>
+              <div class="filter-form__actions">
+                <button type="submit">事業 {item.projectNumber} を保存</button>
+              </div>
+            </form>
+          </section>
+        );
+      })}
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Child } from 'hono/jsx';
+import { CsrfField } from './components/form-fields.js';
+import { type Crumb, Layout } from './layout.js';
+
+/** Who is signed in, as the staff pages show it, and the links their roles open. */
+export type StaffViewer = {
+  email: string;
+  /** Japanese names of the roles, e.g. 「市町村の担当職員（青森圏域・平内町）」 */
+  roles: string[];
+  links: { href: string; label: string }[];
+  csrf: string;
+};
+
+/** The frame of every page behind sign-in: the site layout, the account bar (who, sign-out) and the staff menu. */
+export function StaffLayout(props: { title: string; viewer: StaffViewer; crumbs?: Crumb[]; children: Child }) {
+  const { viewer } = props;
+  return (
+    <Layout
+      title={props.title}
+      areaName=""
+      breadcrumbs={[{ label: '職員メニュー', href: '/staff' }, ...(props.crumbs ?? []), { label: props.title }]}
+      description="Renkei 職員用ページ"
+    >
+      <div class="account-bar">
+        <p>
+          ログイン中: <strong>{viewer.email}</strong>
+          {viewer.roles.length > 0 ? `（${viewer.roles.join('、')}）` : ''}
+        </p>
+        <form method="post" action="/signout">
+          <CsrfField token={viewer.csrf} />
+          <button type="submit" class="button-secondary">
+            ログアウト
+          </button>
+        </form>
+      </div>
+      <nav aria-label="職員メニュー" class="staff-nav">
+        <ul>
+          {viewer.links.map((link) => (
+            <li>
+              <a href={link.href}>{link.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h1>{props.title}</h1>
+      {props.children}
+    </Layout>
+  );
+}

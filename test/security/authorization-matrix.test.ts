@@ -1,0 +1,267 @@
+/**
+ * The authorisation matrix (issue 7): every route of the app, enumerated from the router itself. A route that
+ * changes state must declare its policy (route-policy.ts `guard`), or this test fails; every route that declares
+ * one is called by every role and must answer as the table below says; a refused call must leave the database
+ * exactly as it was. Runs on PGlite and on PostgreSQL.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { operatorActor } from '../../src/domain/access-policy.js';
+import { createApp } from '../../src/server/app.js';
+import { policyOf } from '../../src/server/route-policy.js';
+import { addAccount } from '../../src/service/accounts/manage-accounts.js';
+import { importDocument } from '../../src/service/import-document.js';
+import type { OpenDatabase } from '../../src/store/connect.js';
+import type { Database } from '../../src/store/database.js';
+import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
+import { openMigrated, testEngines } from '../helpers/test-databases.js';
+import { signedInClient, TEST_PASSWORD, WebClient } from '../helpers/web-client.js';
+
+type RoleKey = 'anonymous' | 'admin' | 'centralA' | 'hiranai' | 'imabetsu' | 'councilA' | 'centralB';
+const ROLES: RoleKey[] = ['anonymous', 'admin', 'centralA', 'hiranai', 'imabetsu', 'councilA', 'centralB'];
+
+const AREA_A = '青森圏域';
+const AREA_B = 'hachinohe';
+/** 今別町 and a project it takes part in, in the seed */
+const IMABETSU = '023035';
+const RESULT = `/api/v1/areas/${encodeURIComponent(AREA_A)}/results/2021/projects/1/municipalities/${IMABETSU}`;
+const OTHER = readFileSync(repoPath('test/fixtures/import/other-area-seven-partners.txt'));
+const SEED = readFileSync(repoPath(SEED_DOCUMENT));
+
+/** What a refused call may answer: not signed in (401, or a redirect to sign in), forbidden, or not found. */
+const REFUSED = new Set([401, 403, 404]);
+type Expect = number | 'signin';
+type Case = {
+  method: string;
+  path: string;
+  /** the request a role makes; a form's fields are sent with the role's own form token */
+  send(client: WebClient): Promise<Response>;
+  expect: Record<RoleKey, Expect>;
+};
+
+const form = (path: string, fields: Record<string, string | File>) => (c: WebClient) => c.postForm(path, fields);
+const get = (path: string) => (c: WebClient) => c.request(path);
+const all = (status: Expect): Record<RoleKey, Expect> =>
+  Object.fromEntries(ROLES.map((r) => [r, status])) as Record<RoleKey, Expect>;
+const only = (allowed: Partial<Record<RoleKey, Expect>>, refused: Expect = 403): Record<RoleKey, Expect> => ({
+  ...all(refused),
+  anonymous: 'signin',
+  ...allowed,
+});
+const anonymousApi = (table: Record<RoleKey, Expect>) => ({ ...table, anonymous: 401 as Expect });
+
+/** Every route with a policy, and what each role gets. Adding a guarded route without a row here fails the test. */
+const CASES: Case[] = [
+  { method: 'GET', path: '/staff', send: get('/staff'), expect: { ...all(200), anonymous: 'signin' } },
+  { method: 'GET', path: '/account', send: get('/account'), expect: { ...all(200), anonymous: 'signin' } },
+  {
+    method: 'POST',
+    path: '/account/password',
+    // a wrong current password: allowed roles get the form back (422), nothing changes
+    send: form('/account/password', {
+      currentPassword: 'not-the-password',
+      newPassword: 'x'.repeat(16),
+      confirmPassword: 'x'.repeat(16),
+    }),
+    expect: { ...all(422), anonymous: 'signin' },
+  },
+  {
+    method: 'GET',
+    path: '/admin/import',
+    send: get('/admin/import'),
+    expect: only({ admin: 200, centralA: 200, centralB: 200 }),
+  },
+  {
+    method: 'POST',
+    path: '/admin/import',
+    // the seed again into area A (the same bytes: stored once, nothing changes): its central-city staff and
+    // admins may; area B's staff may not
+    send: form('/admin/import', { area: AREA_A, file: new File([SEED], 'a.txt') }),
+    expect: only({ admin: 303, centralA: 303 }),
+  },
+  { method: 'GET', path: '/admin/users', send: get('/admin/users'), expect: only({ admin: 200 }) },
+  {
+    method: 'POST',
+    path: '/admin/users',
+    send: form('/admin/users', { email: 'new@example.jp', name: '新規', role: 'council', area: AREA_A }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: 'POST',
+    path: '/admin/users/disable',
+    send: form('/admin/users/disable', { email: 'victim@example.jp' }),
+    expect: only({ admin: 303 }),
+  },
+  {
+    method: 'POST',
+    path: '/admin/users/password',
+    send: form('/admin/users/password', { email: 'victim@example.jp' }),
+    expect: only({ admin: 200 }),
+  },
+  { method: 'GET', path: '/admin/audit', send: get('/admin/audit'), expect: only({ admin: 200 }) },
+  { method: 'GET', path: '/admin/audit.csv', send: get('/admin/audit.csv'), expect: only({ admin: 200 }) },
+  {
+    method: 'GET',
+    path: '/api/v1/areas/:slug/results/:fy/projects/:number/municipalities/:code',
+    send: get(RESULT),
+    // area B's staff cannot even learn that area A's results exist
+    expect: anonymousApi(
+      only({ admin: 200, centralA: 200, hiranai: 200, imabetsu: 200, councilA: 200, centralB: 404 }),
+    ),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/areas/:slug/results/:fy/projects/:number/municipalities/:code',
+    // 今別町's figure: only 今別町's staff; a 平内町 account gets 403 and no row changes
+    send: async (c) => {
+      const current = await c.request(RESULT);
+      const etag = current.headers.get('ETag') ?? '"v0"';
+      return c.request(RESULT, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'If-Match': etag },
+        body: JSON.stringify({ amount: 120, comment: '今別町の負担分' }),
+      });
+    },
+    expect: anonymousApi(only({ imabetsu: 200 })),
+  },
+  { method: 'GET', path: '/staff/results', send: get('/staff/results'), expect: only({ hiranai: 200, imabetsu: 200 }) },
+  {
+    method: 'POST',
+    path: '/staff/results',
+    send: form('/staff/results', {
+      area: AREA_A,
+      municipality: IMABETSU,
+      fy: '2021',
+      project: '1',
+      version: '0',
+      amount: '5',
+      comment: '',
+    }),
+    // the form's version is 0; 今別町 already saved through the API above, so even its own staff meet a conflict
+    expect: only({ imabetsu: 409 }),
+  },
+];
+
+/** Every row a refused call could have touched, as text: equal before and after means nothing changed. */
+async function snapshot(db: Kysely<Database>): Promise<string> {
+  const tables = [
+    'area',
+    'vision_revision',
+    'source_document',
+    'municipality_result',
+    'user',
+    'account',
+    'role_grant',
+    'audit_entry',
+    'data_version',
+  ];
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(table)} t`.execute(db);
+    parts.push(
+      `${table}:${rows.rows
+        .map((r) => JSON.stringify(r.row))
+        .sort()
+        .join('\n')}`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+for (const engine of testEngines) {
+  describe(`authorisation matrix on ${engine.name}`, () => {
+    let database: OpenDatabase;
+    let app: Hono;
+    const clients = new Map<RoleKey, WebClient>();
+
+    before(async () => {
+      database = await openMigrated(engine);
+      const db = database.db;
+      await importDocument(db, operatorActor('cli'), {
+        fileName: 'aomori.txt',
+        bytes: readFileSync(repoPath(SEED_DOCUMENT)),
+      });
+      await importDocument(db, operatorActor('cli'), { fileName: 'h.txt', bytes: OTHER, areaSlug: AREA_B });
+      app = createApp({ db, dataStampTtlMs: 0, signInAttemptsPerMinute: 1000 });
+      await addAccount(db, operatorActor('cli'), {
+        email: 'victim@example.jp',
+        name: 'v',
+        password: TEST_PASSWORD,
+        role: { role: 'council', areaSlug: AREA_A },
+      });
+      clients.set('anonymous', new WebClient(app));
+      const accounts: [RoleKey, Parameters<typeof signedInClient>[2]][] = [
+        ['admin', { email: 'admin@example.jp', role: 'admin' }],
+        ['centralA', { email: 'central@aomori.example.jp', role: 'central_staff', areaSlug: AREA_A }],
+        [
+          'hiranai',
+          { email: 'staff@hiranai.example.jp', role: 'municipality_staff', areaSlug: AREA_A, municipality: '平内町' },
+        ],
+        [
+          'imabetsu',
+          { email: 'staff@imabetsu.example.jp', role: 'municipality_staff', areaSlug: AREA_A, municipality: IMABETSU },
+        ],
+        ['councilA', { email: 'council@aomori.example.jp', role: 'council', areaSlug: AREA_A }],
+        ['centralB', { email: 'central@hachinohe.example.jp', role: 'central_staff', areaSlug: AREA_B }],
+      ];
+      for (const [role, account] of accounts) clients.set(role, await signedInClient(app, db, account));
+    });
+    after(async () => {
+      await database.close();
+    });
+
+    test('every state-changing route declares its policy, and every guarded route is in the table', () => {
+      const routes = app.routes.filter((r) => r.method !== 'ALL');
+      const guarded = new Set<string>();
+      const undeclared: string[] = [];
+      const byRoute = new Map<string, boolean>();
+      for (const r of routes) {
+        const key = `${r.method} ${r.path}`;
+        byRoute.set(key, (byRoute.get(key) ?? false) || policyOf(r.handler) !== undefined);
+      }
+      for (const [key, declared] of byRoute) {
+        if (declared) guarded.add(key);
+        else if (!key.startsWith('GET ') && !key.startsWith('HEAD ')) undeclared.push(key);
+      }
+      assert.deepEqual(undeclared, [], 'state-changing routes without a policy');
+      const listed = new Set(CASES.map((c) => `${c.method} ${c.path}`));
+      const missing = [...guarded].filter((k) => !listed.has(k) && k !== 'POST /signin' && k !== 'POST /signout');
+      assert.deepEqual(missing, [], 'guarded routes missing from the matrix');
+    });
+
+    for (const c of CASES) {
+      test(`${c.method} ${c.path}`, async () => {
+        for (const role of ROLES) {
+          const client = clients.get(role) as WebClient;
+          const before = await snapshot(database.db);
+          const response = await c.send(client);
+          const expected = c.expect[role];
+          const where = `${role}: ${c.method} ${c.path}`;
+          if (expected === 'signin') {
+            assert.equal(response.status, 303, `${where} ${await response.text()}`);
+            assert.match(response.headers.get('location') ?? '', /^\/signin\?next=/, where);
+          } else {
+            assert.equal(response.status, expected, `${where}: ${(await response.text()).slice(0, 300)}`);
+          }
+          if (expected === 'signin' || REFUSED.has(expected as number)) {
+            assert.equal(await snapshot(database.db), before, `${where}: a refused call changed the database`);
+          }
+        }
+      });
+    }
+
+    test('signing out ends the session: the same cookie no longer opens staff pages', async () => {
+      const client = clients.get('councilA') as WebClient;
+      const cookies = new Map(client.cookies);
+      assert.equal((await client.postForm('/signout', {})).status, 303);
+      const replay = new WebClient(app);
+      for (const [k, v] of cookies) replay.cookies.set(k, v);
+      const after = await replay.request('/staff');
+      assert.equal(after.status, 303);
+    });
+  });
+}
