@@ -28,7 +28,8 @@ export function createPortalPages(deps: AppContext): PortalPages {
     const key = areaSlug ?? '';
     const entry = snapshots.get(key);
     if (entry && entry.stamp === stamp) return entry.snapshot;
-    const snapshot = readPortalSnapshot(deps.db, areaSlug);
+    const previous = entry?.snapshot.catch(() => undefined);
+    const snapshot = (previous ?? Promise.resolve(undefined)).then((p) => readPortalSnapshot(deps.db, areaSlug, p));
     snapshots.delete(key);
     snapshots.set(key, { stamp, snapshot });
     snapshot.catch(() => {

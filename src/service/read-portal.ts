@@ -13,7 +13,7 @@ export type PortalSnapshot = {
   stamp: string;
   area: { slug: string; name: string; kind: Vision['area']['kind'] };
   vision: Vision;
-  revision: { seq: number; label: string | null; createdAt: string };
+  revision: { id: number; seq: number; label: string | null; createdAt: string };
   document: SourceDocumentInfo | null;
   /** how many areas the installation holds: pages link to the list of areas when there are several */
   areaCount: number;
@@ -26,21 +26,39 @@ export async function findDataStamp(db: Kysely<Database>): Promise<string> {
 
 /**
  * The current revision of an area (by slug; the installation's default area, the first one created, when no slug
- * is given) with its source document. NOT_FOUND for an unknown slug, and before any import.
+ * is given) with its source document. NOT_FOUND for an unknown slug, and before any import. Given the snapshot
+ * read under an earlier stamp, it is reused when the area, its current revision and the number of areas are the
+ * same (a write of results, an account or a draft changes the stamp but not what the public pages show): three
+ * small reads instead of the whole vision.
  */
-export async function readPortalSnapshot(db: Kysely<Database>, areaSlug?: string): Promise<PortalSnapshot> {
+export async function readPortalSnapshot(
+  db: Kysely<Database>,
+  areaSlug?: string,
+  previous?: PortalSnapshot,
+): Promise<PortalSnapshot> {
   const stamp = await findDataStamp(db);
   const { area, revision } = await getPublishedRevision(db, areaSlug);
+  const areaCount = await countAreas(db);
+  if (
+    previous &&
+    previous.revision.id === revision.id &&
+    previous.areaCount === areaCount &&
+    previous.area.slug === area.slug &&
+    previous.area.name === area.name &&
+    previous.area.kind === area.kind
+  ) {
+    return { ...previous, stamp };
+  }
   return {
     stamp,
     area: describeArea(area),
     vision: await readVision(db, area, revision),
-    revision: { seq: revision.seq, label: revision.label, createdAt: String(revision.created_at) },
+    revision: { id: revision.id, seq: revision.seq, label: revision.label, createdAt: String(revision.created_at) },
     document:
       revision.source_document_id === null
         ? null
         : ((await getSourceDocumentInfo(db, revision.source_document_id)) ?? null),
-    areaCount: await countAreas(db),
+    areaCount,
   };
 }
 
