@@ -22,7 +22,14 @@ export type StartOptions = {
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const { log } = options;
   log(`データベース: ${describeDatabase(config)}`);
-  const database = await openDatabase(config);
+  // RENKEI_PREPARED_DATA_DIR=off: run initdb on an empty data directory, as before the prepared snapshot (benchmarks)
+  const database = await openDatabase({
+    ...config,
+    usePreparedDataDir: process.env.RENKEI_PREPARED_DATA_DIR !== 'off',
+  });
+  if (database.dataDirOrigin === 'prepared')
+    log('新しいデータフォルダを用意しました（ビルド時に作った初期データから）');
+  if (database.dataDirOrigin === 'initdb') log('新しいデータフォルダを作りました（initdb）');
   try {
     const applied = await ensureSchema(database);
     if (applied.length > 0) log(`スキーマを更新しました: ${applied.join(', ')}`);

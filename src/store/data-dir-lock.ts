@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../domain/errors.js';
 
-const lockFileName = 'renkei.lock';
+export const lockFileName = 'renkei.lock';
 
 /**
  * Who holds a lock. A pid alone is not enough: after a reboot or a container restart the pid may belong to
