@@ -37,6 +37,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       await importSample(database, config.sampleDocument, log);
     }
     const server = await listen(createApp({ db: database.db }), config.port);
+    void database.fault?.then((error) => exitAfterFault(server, error, log));
     const url = `http://localhost:${config.port}/`;
     log(`待ち受け中: ${url} （API: ${url}api/v1/projects 、止めるには Ctrl+C）`);
     return {
@@ -51,6 +52,22 @@ export async function startServer(config: Config, options: StartOptions): Promis
     await database.close();
     throw error;
   }
+}
+
+/**
+ * The embedded database refuses all work after a fault (a WAL write on a full disk, say): answering every request
+ * with an error would hide it, so the process stops accepting, gives requests in flight a moment, and exits with
+ * code 1 for its supervisor. The next start recovers what was committed (or says why it cannot).
+ */
+function exitAfterFault(server: ReturnType<typeof serve>, error: Error, log: (line: string) => void): void {
+  log(
+    `データベースに書き込めなくなりました（${error.message}）。` +
+      'ディスクの空きなどを確かめてから起動し直してください。終了コード 1 で停止します。',
+  );
+  process.exitCode = 1;
+  const exit = () => process.exit(1);
+  server.close(exit);
+  setTimeout(exit, 5000).unref();
 }
 
 async function importSample(database: OpenDatabase, file: string, log: (line: string) => void): Promise<void> {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { lockDataDir, lockFileName } from './data-dir-lock.js';
 import type { Database } from './database.js';
 import { listPendingMigrations } from './migrate.js';
+import { PgliteFaultGuard } from './pglite-fault-guard.js';
 import { PglitePool } from './pglite-pool.js';
 import {
   emptyDataDir,
@@ -43,6 +44,11 @@ export type OpenDatabase = {
   dataDirOrigin?: DataDirOrigin;
   /** PGlite only: the whole cluster as a gzip'd tarball (for a prepared data directory) */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * PGlite only: settles with the error after which the embedded database refuses all work (pglite-fault-guard.ts);
+   * the server then exits non-zero. Never settles otherwise.
+   */
+  fault?: Promise<Error>;
   /** Ends the pool; for PGlite, waits for the running transaction and closes the data directory cleanly. */
   close(): Promise<void>;
 };
@@ -86,13 +92,18 @@ async function openPglite(
   try {
     // loaded only when used: a server installation never pays PGlite's memory
     const { PGlite } = await import('@electric-sql/pglite');
+    let reportFault: (error: Error) => void = () => {};
+    const fault = new Promise<Error>((resolve) => {
+      reportFault = resolve;
+    });
     const create = async (snapshot: Blob | undefined) => {
       const pglite = await PGlite.create({
         ...(dataDir ? { dataDir } : {}),
         ...(snapshot ? { loadDataDir: snapshot } : {}),
         parsers: { ...resultParsers },
       });
-      return { pglite, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PglitePool(pglite) }) }) };
+      const pool = new PgliteFaultGuard(new PglitePool(pglite), reportFault, dataDir);
+      return { pglite, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
     };
     let origin: DataDirOrigin | undefined;
     let prepared: PreparedDataDir | undefined;
@@ -120,6 +131,7 @@ async function openPglite(
       ...wrap(db, 'pglite', unlock),
       ...(origin ? { dataDirOrigin: origin } : {}),
       dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob>,
+      fault,
     };
   } catch (error) {
     await unlock();
