@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Called by scripts/build.mjs after tsc: makes dist/prepared-data-dir.tar.gz, a fresh PGlite cluster with the
 // schema set up by the same function the server runs at start (ensureSchema), so that a first start on an empty
-// DATA_DIR loads it instead of running initdb (docs/adr/0003-prepared-data-dir.md). Skipped when
+// DATA_DIR loads it instead of running initdb (docs/adr/0004-prepared-data-dir.md). Skipped when
 // dist/prepared-data-dir.json says it was made from the same compiled store code and PGlite version.
 // Runs in its own process: initdb's peak memory (~900 MB) is given back when it ends.
 import { existsSync, readFileSync } from 'node:fs';

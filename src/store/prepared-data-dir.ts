@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * A PGlite data directory prepared at build time (docs/adr/0003-prepared-data-dir.md): a fresh cluster with every
+ * A PGlite data directory prepared at build time (docs/adr/0004-prepared-data-dir.md): a fresh cluster with every
  * migration applied, dumped with `dumpDataDir`. A first start on an empty DATA_DIR loads it (`loadDataDir`, well
  * under a second) instead of running initdb (6–7 s and ~900 MB peak here). `scripts/build.mjs` makes it after tsc,
  * through the same schema set-up the server runs at start (ensureSchema).
