@@ -1,5 +1,6 @@
 // `npm run build`: compiles src/ to dist/ with tsc (incremental, so a rebuild after a small change is quick) and
-// copies the files tsc does not emit (stylesheets). `npm start` runs the compiled server: plain node without the tsx
+// copies the files tsc does not emit (stylesheets), then prepares the PGlite data directory a first start loads
+// (scripts/prepare-data-dir.mjs). `npm start` runs the compiled server: plain node without the tsx
 // loader starts faster and needs less memory (bench/README.md).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
@@ -27,3 +28,6 @@ for (const entry of sourceFiles) {
   const from = path.join(entry.parentPath, entry.name);
   cpSync(from, path.join(target, path.relative(source, from)));
 }
+
+// a fresh cluster with the schema, for a first start without initdb; its own process, so initdb's memory goes with it
+execFileSync(process.execPath, [path.join(root, 'scripts', 'prepare-data-dir.mjs')], { stdio: 'inherit' });

@@ -23,7 +23,14 @@ export type StartOptions = {
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const { log } = options;
   log(`データベース: ${describeDatabase(config)}`);
-  const database = await openDatabase(config);
+  // RENKEI_PREPARED_DATA_DIR=off: run initdb on an empty data directory, as before the prepared snapshot (benchmarks)
+  const database = await openDatabase({
+    ...config,
+    usePreparedDataDir: process.env.RENKEI_PREPARED_DATA_DIR !== 'off',
+  });
+  if (database.dataDirOrigin === 'prepared')
+    log('新しいデータフォルダを用意しました（ビルド時に作った初期データから）');
+  if (database.dataDirOrigin === 'initdb') log('新しいデータフォルダを作りました（initdb）');
   try {
     const applied = await ensureSchema(database);
     if (applied.length > 0) log(`スキーマを更新しました: ${applied.join(', ')}`);
@@ -31,6 +38,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       await importSample(database, config.sampleDocument, log);
     }
     const server = await listen(createApp({ db: database.db, publicUrl: config.publicUrl }), config.port);
+    void database.fault?.then((error) => exitAfterFault(server, error, log));
     const url = `http://localhost:${config.port}/`;
     log(`待ち受け中: ${url} （API: ${url}api/v1/projects 、止めるには Ctrl+C）`);
     return {
@@ -45,6 +53,22 @@ export async function startServer(config: Config, options: StartOptions): Promis
     await database.close();
     throw error;
   }
+}
+
+/**
+ * The embedded database refuses all work after a fault (a WAL write on a full disk, say): answering every request
+ * with an error would hide it, so the process stops accepting, gives requests in flight a moment, and exits with
+ * code 1 for its supervisor. The next start recovers what was committed (or says why it cannot).
+ */
+function exitAfterFault(server: ReturnType<typeof serve>, error: Error, log: (line: string) => void): void {
+  log(
+    `データベースに書き込めなくなりました（${error.message}）。` +
+      'ディスクの空きなどを確かめてから起動し直してください。終了コード 1 で停止します。',
+  );
+  process.exitCode = 1;
+  const exit = () => process.exit(1);
+  server.close(exit);
+  setTimeout(exit, 5000).unref();
 }
 
 async function importSample(database: OpenDatabase, file: string, log: (line: string) => void): Promise<void> {

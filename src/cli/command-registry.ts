@@ -48,6 +48,16 @@ export const commandRegistry: readonly CommandEntry[] = [
     load: async () => (await import('./commands/migrate-command.js')).migrateCommand,
   },
   {
+    name: 'backup',
+    summary: 'インストール全体を 1 つのファイルに書き出す（--out FILE）',
+    load: async () => (await import('./commands/backup-command.js')).backupCommand,
+  },
+  {
+    name: 'restore',
+    summary: 'backup のファイルからインストール全体を戻す（空でなければ --force が必要）',
+    load: async () => (await import('./commands/restore-command.js')).restoreCommand,
+  },
+  {
     name: 'serve',
     summary: 'HTTP サーバーを起動する（API: /api/v1/vision, /api/v1/projects）',
     load: async () => (await import('./commands/serve-command.js')).serveCommand,

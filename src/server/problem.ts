@@ -67,7 +67,9 @@ export function describeProblem(error: unknown, instance: string, logError: Erro
 function toProblem(error: unknown, instance: string): ProblemDetails {
   if (error instanceof AppError) {
     const status = httpStatusByCode[error.code];
-    const detail = status >= 500 ? genericServerDetail : (error.userMessage ?? titleByCode[error.code]);
+    // a 503 says why the write cannot be taken now (e.g. a full disk): its message is safe and useful to show
+    const shown = status < 500 || error.code === 'UNAVAILABLE';
+    const detail = shown ? (error.userMessage ?? titleByCode[error.code]) : genericServerDetail;
     return build(error.code, status, detail, instance);
   }
   if (error instanceof HTTPException && error.status < 500) {

@@ -1,9 +1,20 @@
-import { mkdir } from 'node:fs/promises';
-import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { lockDataDir } from './data-dir-lock.js';
+import { lockDataDir, lockFileName } from './data-dir-lock.js';
 import type { Database } from './database.js';
+import { listPendingMigrations } from './migrate.js';
+import { PgliteFaultGuard } from './pglite-fault-guard.js';
 import { PglitePool } from './pglite-pool.js';
+import {
+  emptyDataDir,
+  findPreparedDataDir,
+  isFreshDataDir,
+  type PreparedDataDir,
+  preparingMarker,
+  readPgliteVersion,
+} from './prepared-data-dir.js';
 import { resultParsers } from './type-parsers.js';
 
 export type DatabaseEngine = 'pglite' | 'postgresql';
@@ -16,18 +27,35 @@ export type DatabaseLocation = {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   loadDataDir?: Blob | undefined;
+  /**
+   * Start an empty dataDir from the build's prepared snapshot when there is one (default true), or from the
+   * snapshot given (tests).
+   */
+  usePreparedDataDir?: boolean | PreparedDataDir | undefined;
 };
+
+/** How a PGlite data directory came to be: found, loaded from the build's prepared snapshot, or made by initdb. */
+export type DataDirOrigin = 'existing' | 'prepared' | 'initdb';
 
 export type OpenDatabase = {
   db: Kysely<Database>;
   engine: DatabaseEngine;
+  /** PGlite in a data directory only */
+  dataDirOrigin?: DataDirOrigin;
+  /** PGlite only: the whole cluster as a gzip'd tarball (for a prepared data directory) */
+  dumpDataDir?: () => Promise<Blob>;
+  /**
+   * PGlite only: settles with the error after which the embedded database refuses all work (pglite-fault-guard.ts);
+   * the server then exits non-zero. Never settles otherwise.
+   */
+  fault?: Promise<Error>;
   /** Ends the pool; for PGlite, waits for the running transaction and closes the data directory cleanly. */
   close(): Promise<void>;
 };
 
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
   if (location.databaseUrl) return openPostgres(location.databaseUrl);
-  return openPglite(location.dataDir, location.loadDataDir);
+  return openPglite(location.dataDir, location.loadDataDir, location.usePreparedDataDir ?? true);
 }
 
 function openPostgres(databaseUrl: string): OpenDatabase {
@@ -51,7 +79,11 @@ function openPostgres(databaseUrl: string): OpenDatabase {
   return wrap(new Kysely<Database>({ dialect }), 'postgresql');
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<OpenDatabase> {
+async function openPglite(
+  dataDir: string | undefined,
+  loadDataDir: Blob | undefined,
+  usePrepared: boolean | PreparedDataDir,
+): Promise<OpenDatabase> {
   let unlock = async () => {};
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
@@ -60,16 +92,67 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   try {
     // loaded only when used: a server installation never pays PGlite's memory
     const { PGlite } = await import('@electric-sql/pglite');
-    const pglite = await PGlite.create({
-      ...(dataDir ? { dataDir } : {}),
-      ...(loadDataDir ? { loadDataDir } : {}),
-      parsers: { ...resultParsers },
+    let reportFault: (error: Error) => void = () => {};
+    const fault = new Promise<Error>((resolve) => {
+      reportFault = resolve;
     });
-    const dialect = new PostgresDialect({ pool: new PglitePool(pglite) });
-    return wrap(new Kysely<Database>({ dialect }), 'pglite', unlock);
+    const create = async (snapshot: Blob | undefined) => {
+      const pglite = await PGlite.create({
+        ...(dataDir ? { dataDir } : {}),
+        ...(snapshot ? { loadDataDir: snapshot } : {}),
+        parsers: { ...resultParsers },
+      });
+      const pool = new PgliteFaultGuard(new PglitePool(pglite), reportFault, dataDir);
+      return { pglite, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
+    };
+    let origin: DataDirOrigin | undefined;
+    let prepared: PreparedDataDir | undefined;
+    if (dataDir && !loadDataDir) {
+      const fresh = await isFreshDataDir(dataDir, [lockFileName]);
+      if (fresh && usePrepared !== false) {
+        prepared = usePrepared === true ? await findPreparedDataDir(await readPgliteVersion()) : usePrepared;
+      }
+      origin = fresh ? (prepared ? 'prepared' : 'initdb') : 'existing';
+    }
+    if (dataDir && prepared) await writeFile(path.join(dataDir, preparingMarker), '');
+    let opened = await create(loadDataDir ?? prepared?.snapshot);
+    if (dataDir && prepared) {
+      if (!(await matchesCodeMigrations(opened.db, prepared.manifest.migrations))) {
+        // a snapshot from another version of the code: the slow path gives the right cluster
+        await opened.db.destroy();
+        await emptyDataDir(dataDir, [lockFileName]);
+        origin = 'initdb';
+        opened = await create(undefined);
+      }
+      await rm(path.join(dataDir, preparingMarker), { force: true });
+    }
+    const { pglite, db } = opened;
+    return {
+      ...wrap(db, 'pglite', unlock),
+      ...(origin ? { dataDirOrigin: origin } : {}),
+      dumpDataDir: () => pglite.dumpDataDir('gzip') as Promise<Blob>,
+      fault,
+    };
   } catch (error) {
     await unlock();
     throw error;
+  }
+}
+
+/** The snapshot's migrations are exactly the code's: none pending, none unknown. */
+export async function matchesCodeMigrations(
+  db: Kysely<Database>,
+  snapshotMigrations: readonly string[],
+): Promise<boolean> {
+  try {
+    const pending = await listPendingMigrations(db);
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+    const applied = rows.map((r) => r.name);
+    // the snapshot lists better-auth's tables (`auth:…`) beside ours; `pending` already covers those
+    const ours = snapshotMigrations.filter((name) => !name.startsWith('auth:'));
+    return pending.length === 0 && applied.join('\n') === [...ours].sort().join('\n');
+  } catch {
+    return false;
   }
 }
 

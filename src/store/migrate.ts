@@ -52,7 +52,12 @@ export async function migrateTo(db: Kysely<Database>, name: string): Promise<Mig
     const failed = resultSet.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed`, { cause: resultSet.error });
   }
-  return { applied: (resultSet.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  // better-auth's tables stand beside ours at every point (they reference none of them): a restore to any point
+  // finds them
+  const pendingAuth = await listPendingAuthSchema(db);
+  if (pendingAuth.length > 0) await migrateAuthSchema(db);
+  const applied = (resultSet.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied: [...applied, ...pendingAuth] };
 }
 
 /** Names of migrations not yet applied, oldest first. */

@@ -20,6 +20,15 @@ const REVIEWED: Record<string, { count: number; why: string }> = {
   },
   'src/store/connect.ts': { count: 1, why: 'a constant `set datestyle` statement' },
   'src/store/pglite-pool.ts': { count: 1, why: 'a constant `rollback`' },
+  'src/store/pglite-fault-guard.ts': { count: 2, why: "passes the pool's own queries and parameters through" },
+  'src/store/backup-reader.ts': {
+    count: 3,
+    why: 'identifiers from pg_catalog, quoted by quoteIdentifier; constant session settings',
+  },
+  'src/store/backup-loader.ts': {
+    count: 8,
+    why: 'identifiers from pg_catalog, quoted by quoteIdentifier; every value is a parameter',
+  },
 };
 
 async function sourceFiles(dir: string): Promise<string[]> {

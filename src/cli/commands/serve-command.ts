@@ -22,13 +22,11 @@ ${exitCodesHelp}`,
     const port = PortSchema.safeParse(values.port);
     if (!port.success)
       throw new UsageError(`--port は 1〜65535 の整数にしてください（指定: ${String(values.port)}）。`);
-    const config = loadConfig(io.env, io.cwd);
+    // --port wins over PORT, also in the default public URL (http://localhost:PORT)
+    const config = loadConfig(port.data === undefined ? io.env : { ...io.env, PORT: String(port.data) }, io.cwd);
     const { startServer, waitForShutdownSignal } = await import('../../start-server.js');
     const log = (line: string) => io.stdout(`${line}\n`);
-    const server = await startServer(
-      { ...config, port: port.data ?? config.port },
-      { importSampleWhenEmpty: false, log },
-    );
+    const server = await startServer(config, { importSampleWhenEmpty: false, log });
     const signal = await waitForShutdownSignal();
     log(`${signal} を受け取りました。停止します…`);
     await server.close();

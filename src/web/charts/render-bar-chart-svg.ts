@@ -177,7 +177,10 @@ function styleToAttributes(declarations: string): string {
     .map((d) => {
       const at = d.indexOf(':');
       const name = d.slice(0, at).trim().toLowerCase();
-      const value = d.slice(at + 1).trim().replaceAll('"', "'");
+      const value = d
+        .slice(at + 1)
+        .trim()
+        .replaceAll('"', "'");
       return /^[a-z-]+$/.test(name) ? ` ${name}="${value}"` : '';
     })
     .join('');
