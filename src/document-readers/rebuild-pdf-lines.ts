@@ -1,0 +1,209 @@
+import { isHorizontal, isVertical, type PageGeometry, type Segment, type TextRun } from './page-geometry.js';
+import { joinWrappedLines, type SourceLine } from './source-lines.js';
+
+/**
+ * Rebuilds the rows and cells of a PDF page from positions and ruling lines: a band between two horizontal rules
+ * that vertical rules cross is a table row, each gap between those verticals a cell (empty or not); text outside
+ * any row is read line by line. Underlines (a short rule just under a baseline) become `<u>…</u>`, as the text
+ * extractions the importer was built on print them.
+ */
+export function rebuildPageLines(geometry: PageGeometry): SourceLine[] {
+  // pdf.js gives the spaces it finds (space characters and wide gaps) as runs of their own: they are kept
+  const runs = geometry.runs;
+  const glyphs = runs.filter((r) => r.text.trim() !== '');
+  const underlines = geometry.segments.filter((s) => isHorizontal(s) && underlinedRuns(s, glyphs).length > 0);
+  const rules = geometry.segments.filter((s) => !underlines.includes(s) && length(s) > 3);
+  const underlined = new Set(underlines.flatMap((s) => underlinedRuns(s, glyphs)));
+  const rows = findRows(rules);
+  const items: Item[] = [];
+  const free: TextRun[] = [];
+  const cellRuns = rows.map((row) => row.xs.slice(1).map(() => [] as TextRun[]));
+  for (const run of runs) {
+    const middle = run.y + 0.35 * run.size;
+    const centre = run.x + run.width / 2;
+    const r = rows.findIndex((row) => row.bottom <= middle && middle <= row.top && inside(row.xs, centre));
+    if (r < 0) free.push(run);
+    else cellRuns[r]?.[cellIndex(rows[r]?.xs ?? [], centre)]?.push(run);
+  }
+  rows.forEach((row, r) => {
+    const cells = (cellRuns[r] ?? []).map((cell) =>
+      joinWrappedLines(visualLines(cell, underlined).map((text) => ({ text, wordBreak: !geometry.spacesDrawn }))),
+    );
+    if (cells.some((c) => c !== '')) items.push({ top: row.top, bottom: row.bottom, cells, right: null });
+  });
+  const margin = Math.max(...free.filter((r) => r.text.trim() !== '').map((r) => r.x + r.width));
+  for (const line of groupLines(free)) {
+    if (line.every((r) => r.text.trim() === '')) continue;
+    const size = Math.max(...line.map((r) => r.size));
+    const y = Math.min(...line.map((r) => r.y));
+    const right = Math.max(...line.filter((r) => r.text.trim() !== '').map((r) => r.x + r.width));
+    items.push({
+      top: y + 0.9 * size,
+      bottom: y - 0.25 * size,
+      cells: cellsOf(lineText(line, underlined, true)),
+      right,
+    });
+  }
+  items.sort((a, b) => b.top - a.top);
+  const lines: SourceLine[] = [];
+  items.forEach((item, i) => {
+    const previous = items[i - 1];
+    const last = lines.at(-1);
+    const blank = previous !== undefined && previous.bottom - item.top > gapForBlankLine(item);
+    if (!blank && last && previous && wrapsInto(previous, item, margin)) {
+      const wordBreak = !geometry.spacesDrawn;
+      last.cells = [joinWrappedLines([{ text: last.cells.join(' '), wordBreak }, item.cells.join(' ')])];
+      return;
+    }
+    if (blank) lines.push({ cells: [''], page: geometry.page });
+    lines.push({ cells: item.cells, page: geometry.page });
+  });
+  return lines;
+}
+
+/** `null` right edge: a table row. */
+type Item = { top: number; bottom: number; cells: string[]; right: number | null };
+
+/**
+ * A paragraph line that runs to the right margin and is followed, without a blank, by another paragraph line
+ * continues there (a line Word or the browser broke); a single-cell line only, since a tabbed line is a row.
+ */
+function wrapsInto(previous: Item, item: Item, margin: number): boolean {
+  if (previous.right === null || item.right === null) return false;
+  if (previous.cells.length !== 1 || item.cells.length !== 1) return false;
+  const em = previous.top - previous.bottom;
+  return previous.right >= margin - 1.2 * em;
+}
+type Row = { top: number; bottom: number; xs: number[] };
+
+function length(s: Segment): number {
+  return s.x2 - s.x1 + (s.y2 - s.y1);
+}
+
+/** A blank line in the source leaves about one line of empty space; rows and wrapped lines leave far less. */
+function gapForBlankLine(item: Item): number {
+  return Math.max(4, 0.6 * (item.top - item.bottom));
+}
+
+/** The runs a horizontal stroke underlines: it lies just below their baseline and under most of their width. */
+function underlinedRuns(s: Segment, runs: readonly TextRun[]): TextRun[] {
+  return runs.filter((r) => {
+    const below = r.y - s.y1;
+    if (below <= 0 || below > 0.3 * r.size) return false;
+    const overlap = Math.min(s.x2, r.x + r.width) - Math.max(s.x1, r.x);
+    return overlap >= 0.6 * Math.min(r.width, s.x2 - s.x1) && s.x2 - s.x1 <= r.width * 40;
+  });
+}
+
+/** Values within `tolerance` of each other merged into one (sorted ascending). */
+function cluster(values: number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) {
+    const last = out.at(-1);
+    if (last === undefined || v - last > tolerance) out.push(v);
+  }
+  return out;
+}
+
+function findRows(rules: readonly Segment[]): Row[] {
+  const ys = cluster(
+    rules.filter(isHorizontal).map((s) => s.y1),
+    1.5,
+  ).reverse();
+  const verticals = rules.filter(isVertical);
+  const rows: Row[] = [];
+  for (let i = 1; i < ys.length; i++) {
+    const top = ys[i - 1] as number;
+    const bottom = ys[i] as number;
+    if (top - bottom < 3) continue;
+    const crossing = verticals.filter((v) => v.y1 <= bottom + 1.5 && v.y2 >= top - 1.5).map((v) => v.x1);
+    const xs = cluster(crossing, 1.5);
+    if (xs.length >= 2) rows.push({ top, bottom, xs });
+  }
+  return rows;
+}
+
+function inside(xs: readonly number[], x: number): boolean {
+  return x > (xs[0] ?? Number.POSITIVE_INFINITY) && x < (xs.at(-1) ?? Number.NEGATIVE_INFINITY);
+}
+
+function cellIndex(xs: readonly number[], x: number): number {
+  let i = 0;
+  while (i < xs.length - 2 && x > (xs[i + 1] as number)) i++;
+  return i;
+}
+
+/** Runs on one baseline (within half an em: a superscript stays on its line), top to bottom. */
+function groupLines(runs: readonly TextRun[]): TextRun[][] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: TextRun[][] = [];
+  for (const run of sorted) {
+    const line = lines.at(-1);
+    const first = line?.[0];
+    if (line && first && Math.abs(first.y - run.y) <= 0.5 * Math.max(first.size, run.size)) line.push(run);
+    else lines.push([run]);
+  }
+  return lines;
+}
+
+function visualLines(runs: readonly TextRun[], underlined: ReadonlySet<TextRun>): string[] {
+  return groupLines(runs).map((line) => lineText(line, underlined, false));
+}
+
+/**
+ * The text of one visual line: runs left to right, a space where they stand apart (a word space), a tab where the
+ * gap is wide (a tab stop outside a table), underlined runs wrapped in `<u>`.
+ */
+function lineText(line: readonly TextRun[], underlined: ReadonlySet<TextRun>, tabs: boolean): string {
+  const sorted = [...line].sort((a, b) => a.x - b.x);
+  let out = '';
+  let end = Number.NEGATIVE_INFINITY;
+  let open = false;
+  for (const [i, run] of sorted.entries()) {
+    if (isAutospace(run, out, sorted[i + 1])) continue;
+    if (run.text.trim() === '') {
+      const wide = Math.max(run.width, run.x - end) > 1.5 * run.size;
+      if (tabs && wide) {
+        out += open ? '</u>\t' : '\t';
+        open = false;
+      } else if (out !== '') out += ' ';
+      end = Math.max(end, run.x + run.width);
+      continue;
+    }
+    if (out !== '' && tabs && run.x - end > 1.5 * run.size) {
+      out += open ? '</u>\t' : '\t';
+      open = false;
+    }
+    const u = underlined.has(run);
+    if (u && !open) out += '<u>';
+    if (!u && open) out += '</u>';
+    open = u;
+    out += run.text;
+    end = Math.max(end, run.x + run.width);
+  }
+  return open ? `${out}</u>` : out;
+}
+
+const SOLID_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆〇\u3000-\u303F\uFF01-\uFFEF]/u;
+
+/**
+ * The narrow gap a layout puts between Japanese and Latin text (autospace) is no character of the text: a space
+ * pdf.js made up, under half an em, with a Japanese character on one side and a Latin one on the other.
+ */
+function isAutospace(run: TextRun, before: string, next: TextRun | undefined): boolean {
+  if (!run.synthetic || run.width >= 0.5 * run.size || next === undefined) return false;
+  const left = before.replace(/<\/?u>/g, '').at(-1) ?? '';
+  const right = next.text[0] ?? '';
+  if (left === '' || right.trim() === '') return false;
+  return SOLID_CHAR.test(left) !== SOLID_CHAR.test(right);
+}
+
+function cellsOf(text: string): string[] {
+  return text.split('\t').map((c) => c.trim());
+}
+
+/** Lines of every page, in order. */
+export function rebuildDocumentLines(pages: readonly PageGeometry[]): SourceLine[] {
+  return pages.flatMap(rebuildPageLines);
+}
