@@ -58,9 +58,10 @@ function labelOf(cell: string): Field | undefined {
   return undefined;
 }
 
-const BULLET = /(?:^|\s+)[○〇◯]\s*/u;
+// a ○ right after a full stop starts a bullet too: a PDF line break can take the space before it
+const BULLET = /(?:^|\s+|(?<=。))[○〇◯]\s*/u;
 
-/** Splits `○A。 ○B。` into bullets without their ○. */
+/** Splits `○A。 ○B。` (or `○A。○B。`) into bullets without their ○. */
 export function splitBullets(text: string): string[] {
   const clean = cleanText(text);
   return clean

@@ -46,7 +46,7 @@ export async function importDocument(
   input: ImportDocumentInput,
   options: ImportDocumentOptions = {},
 ): Promise<ImportDocumentResult> {
-  const { text, vision, findings } = parseDocumentBytes(input, options.parse);
+  const { text, vision, findings } = await parseDocumentBytes(input, options.parse);
   options.onProgress?.({ step: 'parsed', projectCount: vision.projects.length, findingCount: findings.length });
   if (hasErrors(findings)) throw new ImportRejectedError(input.fileName, findings);
 

@@ -19,7 +19,7 @@ ${exitCodesHelp}（エラーの所見があるときも JSON は出力し、終�
   options: {},
   async run({ positionals, io }) {
     const file = requireOneFile(positionals);
-    const { vision, findings } = parseDocumentBytes(await readInputFile(file, io.cwd));
+    const { vision, findings } = await parseDocumentBytes(await readInputFile(file, io.cwd));
     io.stdout(`${JSON.stringify(vision, null, 2)}\n`);
     if (!hasErrors(findings)) return exitCodes.ok;
     io.stderr(`${summarizeFindings(findings)}。一覧は renkei validate ${file} で表示できます。\n`);
