@@ -30,6 +30,8 @@ export type PageGeometry = {
    * draws no space (Chromium): there a line break between two Latin words was a space
    */
   spacesDrawn: boolean;
+  /** where the document's text area starts (the highest first line over all pages), when known */
+  textTop?: number;
 };
 
 /**

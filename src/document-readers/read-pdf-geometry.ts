@@ -197,9 +197,9 @@ export async function readRawPage(page: PDFPageProxy, OPS: PdfJs['OPS']): Promis
  * A page's geometry, knowing whether the document's producer draws its spaces (decided over all pages: a page of
  * Japanese text alone draws none even in LibreOffice).
  */
-export function toPageGeometry(raw: RawPage, spacesDrawn: boolean): PageGeometry {
-  const runs = spacesDrawn ? markSyntheticSpaces(raw.runs, raw.shown) : raw.runs;
-  return { page: raw.page, runs, segments: raw.segments, spacesDrawn };
+export function toPageGeometry(raw: RawPage, document: { spacesDrawn: boolean; textTop: number }): PageGeometry {
+  const runs = document.spacesDrawn ? markSyntheticSpaces(raw.runs, raw.shown) : raw.runs;
+  return { page: raw.page, runs, segments: raw.segments, ...document };
 }
 
 export function documentDrawsSpaces(pages: readonly RawPage[]): boolean {

@@ -7,8 +7,17 @@ import {
   readRawPage,
   toPageGeometry,
 } from './read-pdf-geometry.js';
-import { rebuildPageLines } from './rebuild-pdf-lines.js';
+import { pageTextTop, rebuildPageLines } from './rebuild-pdf-lines.js';
 import type { SourceLine } from './source-lines.js';
+
+/**
+ * A PDF ends with `%%EOF` (ISO 32000 7.5.5), give or take trailing whitespace or a little junk; pdf.js would
+ * otherwise rebuild a cut file and read the pages that are left, and a half document would import as a whole one.
+ */
+function endsWithEof(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-1024);
+  return tail.includes('%%EOF', 0, 'latin1');
+}
 
 function describeOpenError(error: unknown): DocumentReadError {
   const name = (error as { name?: string } | null)?.name;
@@ -30,6 +39,11 @@ function describeOpenError(error: unknown): DocumentReadError {
  * pages carry no text at all (no OCR here).
  */
 export async function readPdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
+  if (!endsWithEof(bytes)) {
+    throw new DocumentReadError(
+      'PDF が途中で切れています（末尾の %%EOF がありません）。ダウンロードやコピーが終わった元の PDF を指定してください。',
+    );
+  }
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdf.js takes the buffer over; the caller keeps its bytes
@@ -70,8 +84,8 @@ export async function readPdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
       );
     }
     // a page's text and strokes are a small fraction of the PDF: all pages are kept to decide how spaces are drawn
-    const spacesDrawn = documentDrawsSpaces(pages);
-    return pages.flatMap((raw) => rebuildPageLines(toPageGeometry(raw, spacesDrawn)));
+    const layout = { spacesDrawn: documentDrawsSpaces(pages), textTop: Math.max(...pages.map(pageTextTop)) };
+    return pages.flatMap((raw) => rebuildPageLines(toPageGeometry(raw, layout)));
   } finally {
     await document.destroy();
   }

@@ -15,7 +15,6 @@ export function rebuildPageLines(geometry: PageGeometry): SourceLine[] {
   const rules = geometry.segments.filter((s) => !underlines.includes(s) && length(s) > 3);
   const underlined = new Set(underlines.flatMap((s) => underlinedRuns(s, glyphs)));
   const rows = findRows(rules);
-  const items: Item[] = [];
   const free: TextRun[] = [];
   const cellRuns = rows.map((row) => row.xs.slice(1).map(() => [] as TextRun[]));
   for (const run of runs) {
@@ -25,44 +24,75 @@ export function rebuildPageLines(geometry: PageGeometry): SourceLine[] {
     if (r < 0) free.push(run);
     else cellRuns[r]?.[cellIndex(rows[r]?.xs ?? [], centre)]?.push(run);
   }
+  const context = { underlined, wordBreak: !geometry.spacesDrawn };
+  const items = [...rowItems(rows, cellRuns, context), ...paragraphItems(free, underlined)];
+  items.sort((a, b) => b.top - a.top);
+  const lines = orderLines(items, geometry.page, context.wordBreak);
+  // a blank paragraph that a page break carried to the top of this page leaves the page's first line lower
+  const first = items[0];
+  if (first && geometry.textTop !== undefined && geometry.textTop - first.top > gapForBlankLine(first, first)) {
+    lines.unshift({ cells: [''], page: geometry.page });
+  }
+  return lines;
+}
+
+/** The top of a page's first line or row: the highest of these over a document is where its text area starts. */
+export function pageTextTop(geometry: Pick<PageGeometry, 'runs' | 'segments'>): number {
+  const tops = [
+    ...geometry.runs.filter((r) => r.text.trim() !== '').map((r) => r.y + 0.9 * r.size),
+    ...geometry.segments.filter(isHorizontal).map((s) => s.y1),
+  ];
+  return Math.max(Number.NEGATIVE_INFINITY, ...tops);
+}
+
+type Context = { underlined: ReadonlySet<TextRun>; wordBreak: boolean };
+
+/** `right` is null for a table row; `size` is the largest font size on the item. */
+type Item = { top: number; bottom: number; cells: string[]; right: number | null; size: number };
+
+function rowItems(rows: readonly Row[], cellRuns: readonly TextRun[][][], context: Context): Item[] {
+  const items: Item[] = [];
   rows.forEach((row, r) => {
     const cells = (cellRuns[r] ?? []).map((cell) =>
-      joinWrappedLines(visualLines(cell, underlined).map((text) => ({ text, wordBreak: !geometry.spacesDrawn }))),
+      joinWrappedLines(visualLines(cell, context.underlined).map((text) => ({ text, wordBreak: context.wordBreak }))),
     );
-    if (cells.some((c) => c !== '')) items.push({ top: row.top, bottom: row.bottom, cells, right: null });
+    const size = Math.max(0, ...(cellRuns[r] ?? []).flat().map((run) => run.size));
+    if (cells.some((c) => c !== '')) items.push({ top: row.top, bottom: row.bottom, cells, right: null, size });
   });
-  const margin = Math.max(...free.filter((r) => r.text.trim() !== '').map((r) => r.x + r.width));
+  return items;
+}
+
+function paragraphItems(free: readonly TextRun[], underlined: ReadonlySet<TextRun>): Item[] {
+  const items: Item[] = [];
   for (const line of groupLines(free)) {
-    if (line.every((r) => r.text.trim() === '')) continue;
+    const glyphs = line.filter((r) => r.text.trim() !== '');
+    if (glyphs.length === 0) continue;
     const size = Math.max(...line.map((r) => r.size));
     const y = Math.min(...line.map((r) => r.y));
-    const right = Math.max(...line.filter((r) => r.text.trim() !== '').map((r) => r.x + r.width));
-    items.push({
-      top: y + 0.9 * size,
-      bottom: y - 0.25 * size,
-      cells: cellsOf(lineText(line, underlined, true)),
-      right,
-    });
+    const right = Math.max(...glyphs.map((r) => r.x + r.width));
+    const cells = cellsOf(lineText(line, underlined, true));
+    items.push({ top: y + 0.9 * size, bottom: y - 0.25 * size, cells, right, size });
   }
-  items.sort((a, b) => b.top - a.top);
+  return items;
+}
+
+/** Items top to bottom as lines: a blank line where the source had one, wrapped paragraph lines joined. */
+function orderLines(items: readonly Item[], page: number, wordBreak: boolean): SourceLine[] {
+  const margin = Math.max(...items.map((i) => i.right ?? Number.NEGATIVE_INFINITY));
   const lines: SourceLine[] = [];
   items.forEach((item, i) => {
     const previous = items[i - 1];
     const last = lines.at(-1);
-    const blank = previous !== undefined && previous.bottom - item.top > gapForBlankLine(item);
+    const blank = previous !== undefined && previous.bottom - item.top > gapForBlankLine(previous, item);
     if (!blank && last && previous && wrapsInto(previous, item, margin)) {
-      const wordBreak = !geometry.spacesDrawn;
       last.cells = [joinWrappedLines([{ text: last.cells.join(' '), wordBreak }, item.cells.join(' ')])];
       return;
     }
-    if (blank) lines.push({ cells: [''], page: geometry.page });
-    lines.push({ cells: item.cells, page: geometry.page });
+    if (blank) lines.push({ cells: [''], page });
+    lines.push({ cells: item.cells, page });
   });
   return lines;
 }
-
-/** `null` right edge: a table row. */
-type Item = { top: number; bottom: number; cells: string[]; right: number | null };
 
 /**
  * A paragraph line that runs to the right margin and is followed, without a blank, by another paragraph line
@@ -71,18 +101,18 @@ type Item = { top: number; bottom: number; cells: string[]; right: number | null
 function wrapsInto(previous: Item, item: Item, margin: number): boolean {
   if (previous.right === null || item.right === null) return false;
   if (previous.cells.length !== 1 || item.cells.length !== 1) return false;
-  const em = previous.top - previous.bottom;
-  return previous.right >= margin - 1.2 * em;
+  return previous.right >= margin - 1.2 * previous.size;
 }
+
 type Row = { top: number; bottom: number; xs: number[] };
 
 function length(s: Segment): number {
   return s.x2 - s.x1 + (s.y2 - s.y1);
 }
 
-/** A blank line in the source leaves about one line of empty space; rows and wrapped lines leave far less. */
-function gapForBlankLine(item: Item): number {
-  return Math.max(4, 0.6 * (item.top - item.bottom));
+/** A blank line in the source leaves about a line of empty space; rows and consecutive lines leave far less. */
+function gapForBlankLine(previous: Item, item: Item): number {
+  return 0.8 * Math.max(previous.size, item.size, 4);
 }
 
 /** The runs a horizontal stroke underlines: it lies just below their baseline and under most of their width. */
