@@ -8,7 +8,8 @@ import { saveVisionRevision } from '../store/save-vision-revision.js';
 import { findSourceDocumentId, insertSourceDocument } from '../store/source-document-store.js';
 import { deriveAreaSlug } from './derive-area-slug.js';
 import { ImportRejectedError } from './import-rejected-error.js';
-import { type DocumentParser, parseDocumentBytes } from './parse-document-bytes.js';
+import type { DocumentParser } from './parse-document-bytes.js';
+import { parseDocumentBytesInWorker } from './parse-document-bytes-in-worker.js';
 
 export type ImportDocumentInput = {
   fileName: string;
@@ -46,7 +47,7 @@ export async function importDocument(
   input: ImportDocumentInput,
   options: ImportDocumentOptions = {},
 ): Promise<ImportDocumentResult> {
-  const { text, vision, findings } = await parseDocumentBytes(input, options.parse);
+  const { text, vision, findings } = await parseDocumentBytesInWorker(input, options.parse);
   options.onProgress?.({ step: 'parsed', projectCount: vision.projects.length, findingCount: findings.length });
   if (hasErrors(findings)) throw new ImportRejectedError(input.fileName, findings);
 
