@@ -115,14 +115,20 @@ function gapForBlankLine(previous: Item, item: Item): number {
   return 0.8 * Math.max(previous.size, item.size, 4);
 }
 
-/** The runs a horizontal stroke underlines: it lies just below their baseline and under most of their width. */
+/**
+ * The runs a horizontal stroke underlines: it lies just below their baseline, under most of their width, and is
+ * not much longer than the text on that baseline above it (a table rule under a cell's last line spans the row).
+ */
 function underlinedRuns(s: Segment, runs: readonly TextRun[]): TextRun[] {
-  return runs.filter((r) => {
+  const above = runs.filter((r) => {
     const below = r.y - s.y1;
     if (below <= 0 || below > 0.3 * r.size) return false;
     const overlap = Math.min(s.x2, r.x + r.width) - Math.max(s.x1, r.x);
-    return overlap >= 0.6 * Math.min(r.width, s.x2 - s.x1) && s.x2 - s.x1 <= r.width * 40;
+    return overlap >= 0.6 * Math.min(r.width, s.x2 - s.x1);
   });
+  const textWidth = above.reduce((sum, r) => sum + r.width, 0);
+  const size = Math.max(0, ...above.map((r) => r.size));
+  return s.x2 - s.x1 <= 1.5 * textWidth + size ? above : [];
 }
 
 /** Values within `tolerance` of each other merged into one (sorted ascending). */
