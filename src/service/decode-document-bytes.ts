@@ -50,7 +50,7 @@ export function decodeDocumentText(fileName: string, bytes: Uint8Array): { text:
   const { line, column } = locate(bytes, invalidAt);
   const byte = (bytes[invalidAt] as number).toString(16).toUpperCase().padStart(2, '0');
   throw reject(fileName, line, {
-    message: `${line}行目 ${column}文字目のバイト 0x${byte} は UTF-8 としても Shift_JIS・EUC-JP としても読めません。文字コードを UTF-8 にして保存し直してください。`,
+    message: `${line}行目 ${column}文字目のバイト 0x${byte} は UTF-8 として読めません（Shift_JIS・EUC-JP としても読めません）。文字コードを UTF-8 にして保存し直してください。`,
   });
 
   function tryDecodeOrReject(encoding: TextEncoding): string {
