@@ -4,17 +4,20 @@ import { displayWidth, padEndToWidth } from './display-width.js';
 const severityLabel: Record<FindingSeverity, string> = { error: 'エラー', warning: '警告', info: '情報' };
 
 /**
- * Findings as an aligned table (種別, コード, 行, 事業, 内容), one line each, then a count by severity.
+ * Findings as an aligned table (種別, コード, 行, 事業, 内容), one line each, then a count by severity. A PDF's
+ * findings also name their page (ページ, after 行).
  *
  * @example formatFindingsTable([]) // → '所見はありません。\n'
  */
 export function formatFindingsTable(findings: readonly Finding[]): string {
   if (findings.length === 0) return '所見はありません。\n';
-  const header = ['種別', 'コード', '行', '事業', '内容'];
+  const paged = findings.some((f) => f.page !== undefined);
+  const header = ['種別', 'コード', '行', ...(paged ? ['ページ'] : []), '事業', '内容'];
   const rows = findings.map((f) => [
     severityLabel[f.severity],
     f.code,
     f.line === null ? '-' : String(f.line),
+    ...(paged ? [f.page === undefined ? '-' : String(f.page)] : []),
     f.project === null ? '-' : String(f.project),
     f.message,
   ]);

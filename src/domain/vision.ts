@@ -131,6 +131,7 @@ export const findingCodes = [
   'unknown_municipality',
   'unreadable_cell',
   'unreadable_document',
+  'source_converted',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];
@@ -143,6 +144,8 @@ export type Finding = {
   code: FindingCode;
   project: number | null;
   line: number | null;
+  /** page of a PDF source, where the line stands (absent for text and Word) */
+  page?: number;
   excerpt: string | null;
   message: string;
 };

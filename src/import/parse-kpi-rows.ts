@@ -14,7 +14,7 @@ export function readKpiHeader(line: TextLine): KpiHeader | undefined {
   const keys = line.cells.map((c) => stripTags(c).replace(/\s+/g, ''));
   const indicator = keys.findIndex((c) => c === '指標' || c === '成果指標名' || c === 'KPI');
   const baseline = keys.findIndex((c) => c.startsWith('現状値') || c.startsWith('基準値'));
-  const target = keys.findIndex((c) => c.startsWith('目標値'));
+  const target = keys.findIndex((c) => c.startsWith('目標値') || /^目標(?:[（(]|$)/.test(c));
   if (baseline < 0 || target < 0) return undefined;
   const targetYearText = TARGET_YEAR.exec(toHalfWidth(keys[target] ?? ''))?.[1] ?? null;
   return { columns: [indicator < 0 ? 1 : indicator, baseline, target], targetYearText, line: line.no };

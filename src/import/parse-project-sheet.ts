@@ -8,13 +8,25 @@ import { filledCells, type TextLine } from './split-lines.js';
 
 /** A problem met while reading a sheet; reconcile turns it into a finding with the project number. */
 export type SheetIssue = {
-  code: 'missing_budget_row' | 'missing_kpi_rows' | 'unreadable_cell';
+  code: 'missing_budget_row' | 'missing_kpi_rows' | 'unreadable_cell' | 'source_converted';
   line: number;
   excerpt: string | null;
   message: string;
 };
 
 export type SheetBudget = { years: BudgetYear[]; total: BudgetCell; unit: string | null; line: number };
+
+/**
+ * The role table: the central city's line, the partners' line (labelled 連携町村, 構成市町村…), or one line per
+ * partner town by name (`byTown`; one text when they all say the same).
+ */
+export type SheetRoles = {
+  centralCityName: string | null;
+  centralCity: string;
+  partnersLabel: string | null;
+  partners: string;
+  byTown: { name: string; text: string }[];
+};
 
 /** One project sheet (事業名 … 成果指標 ※notes) as printed, before reconciling with the matrix. */
 export type ProjectSheet = {
@@ -24,7 +36,7 @@ export type ProjectSheet = {
   content: string[];
   effect: string | null;
   budget: SheetBudget | null;
-  roles: { centralCityName: string | null; centralCity: string; partnersLabel: string | null; partners: string } | null;
+  roles: SheetRoles | null;
   kpiHeader: KpiHeader | null;
   kpis: RawKpi[];
   footnotes: { key: string; text: string; line: number }[];
@@ -41,7 +53,7 @@ const LABELS = {
   budget: ['事業費見込額', '事業費', '概算事業費'],
   roles: ['連携市町村の役割分担', '役割分担', '連携市町村役割分担'],
   kpi: ['成果指標', '重要業績評価指標', 'KPI'],
-  related: ['関係市町村', '関係町村', '連携市町村'],
+  related: ['関係市町村', '関係町村', '連携市町村', '対象市町村', '対象町村'],
 } as const;
 type Field = keyof typeof LABELS;
 
@@ -58,9 +70,10 @@ function labelOf(cell: string): Field | undefined {
   return undefined;
 }
 
-const BULLET = /(?:^|\s+)[○〇◯]\s*/u;
+// a ○ right after a full stop starts a bullet too: a PDF line break can take the space before it
+const BULLET = /(?:^|\s+|(?<=。))[○〇◯]\s*/u;
 
-/** Splits `○A。 ○B。` into bullets without their ○. */
+/** Splits `○A。 ○B。` (or `○A。○B。`) into bullets without their ○. */
 export function splitBullets(text: string): string[] {
   const clean = cleanText(text);
   return clean
@@ -177,12 +190,24 @@ function readBudget(header: TextLine, values: TextLine | undefined, issues: Shee
       });
     }
   });
+  const inYen = unit !== null && /^円$/.test(unit.trim());
+  const convert = (cell: BudgetCell): BudgetCell =>
+    inYen && cell.amount !== null ? { ...cell, amount: Math.round(cell.amount / 1000) } : cell;
   const years = yearCols.map(({ fy }, k) => ({
     fiscalYear: fy,
-    ...(read[k]?.cell ?? { amount: null, mark: 'blank' }),
+    ...convert(read[k]?.cell ?? { amount: null, mark: 'blank' }),
   }));
-  const total = read[yearCols.length]?.cell ?? { amount: null, mark: 'blank' };
-  return { years: years as BudgetYear[], total, unit, line: values.no };
+  const total = convert(read[yearCols.length]?.cell ?? { amount: null, mark: 'blank' });
+  if (inYen) {
+    const exact = read.every((r) => r.cell.amount === null || r.cell.amount % 1000 === 0);
+    issues.push({
+      code: 'source_converted',
+      line: values.no,
+      excerpt: values.text.trim(),
+      message: `事業費の単位が円のため、千円に換算しました${exact ? '' : '（千円未満は四捨五入）'}`,
+    });
+  }
+  return { years: years as BudgetYear[], total, unit: inYen ? '千円' : unit, line: values.no };
 }
 
 function isBudgetHeader(line: TextLine): boolean {
@@ -192,7 +217,9 @@ function isBudgetHeader(line: TextLine): boolean {
   );
 }
 
-const PARTNERS_LABEL = /^(?:連携|関係|圏域|周辺|近隣|各)?(?:市)?町村$|^連携町$|^連携市町$|^圏域町村$/;
+const PARTNERS_LABEL = /^(?:連携|関係|構成|対象|圏域|周辺|近隣|各)?(?:市)?町村$|^連携町$|^連携市町$|^圏域町村$/;
+/** A row of the role table labelled with one town's name (平内町, 外ヶ浜町): that town's part. */
+const TOWN_NAME = /^[^\s\d（(]{1,5}[町村]$/u;
 
 type Block = 'content' | 'effect' | 'budget' | 'roles' | 'kpi' | 'other';
 
@@ -207,7 +234,13 @@ type SheetState = {
 function readRolesLine(state: SheetState, cells: string[], centralCityHint: string | null): void {
   const [first = '', ...rest] = cells;
   const text = cleanText(rest.join(' '));
-  const roles = state.sheet.roles ?? { centralCityName: null, centralCity: '', partnersLabel: null, partners: '' };
+  const roles = state.sheet.roles ?? {
+    centralCityName: null,
+    centralCity: '',
+    partnersLabel: null,
+    partners: '',
+    byTown: [],
+  };
   state.sheet.roles = roles;
   const key = comparisonKey(first);
   const isCity = centralCityHint !== null ? key === comparisonKey(centralCityHint) : /市$/.test(first);
@@ -217,11 +250,25 @@ function readRolesLine(state: SheetState, cells: string[], centralCityHint: stri
   } else if (PARTNERS_LABEL.test(key) && roles.partners === '') {
     roles.partnersLabel = cleanText(first);
     roles.partners = text;
+  } else if (TOWN_NAME.test(key) && !PARTNERS_LABEL.test(key) && roles.partnersLabel === null) {
+    roles.byTown.push({ name: cleanText(first), text });
+    roles.partners = joinTownRoles(roles.byTown);
+  } else if (roles.byTown.length > 0) {
+    const last = roles.byTown[roles.byTown.length - 1] as { name: string; text: string };
+    last.text = cleanText(`${last.text} ${cells.join(' ')}`);
+    roles.partners = joinTownRoles(roles.byTown);
   } else if (roles.partners !== '' || roles.partnersLabel !== null) {
     roles.partners = cleanText(`${roles.partners} ${cells.join(' ')}`);
   } else {
     roles.centralCity = cleanText(`${roles.centralCity} ${cells.join(' ')}`);
   }
+}
+
+/** The partners' part from one row per town: the text they share, or each town's text after its name. */
+function joinTownRoles(byTown: readonly { name: string; text: string }[]): string {
+  const texts = new Set(byTown.map((t) => t.text));
+  if (texts.size === 1) return byTown[0]?.text ?? '';
+  return byTown.map((t) => `${t.name}：${t.text}`).join('　');
 }
 
 function appendContent(sheet: ProjectSheet, cells: string[]): void {
@@ -270,6 +317,13 @@ function readLine(state: SheetState, line: TextLine, centralCityHint: string | n
     sheet.textMarkers.push(...findFootnoteMarkers(rest.join(' ')));
     readRolesLine(state, rest, centralCityHint);
     state.block = 'roles';
+  } else if (label === 'related' && state.block === 'roles') {
+    // a label means the same wherever its cell stands: in the role table 連携市町村 names the partners' row
+    readRolesLine(
+      state,
+      line.cells.slice(firstFilled).filter((c) => c !== ''),
+      centralCityHint,
+    );
   } else if (label === 'related') {
     sheet.relatedMunicipalities = cleanText(rest.join(''));
   } else if (label === 'kpi' || state.block === 'kpi') {

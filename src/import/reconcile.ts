@@ -207,8 +207,10 @@ export function reconcileProjects(
           });
         }
       });
-      for (const issue of sheet.issues)
-        findings.push(warn(issue.code, number, issue.line, issue.message, issue.excerpt));
+      for (const issue of sheet.issues) {
+        const finding = warn(issue.code, number, issue.line, issue.message, issue.excerpt);
+        findings.push(issue.code === 'source_converted' ? { ...finding, severity: 'info' } : finding);
+      }
       const totalCheck = sheet.budget ? checkBudgetTotal(number, p.budget, sheet.budget.line) : undefined;
       if (totalCheck) findings.push(totalCheck);
     }

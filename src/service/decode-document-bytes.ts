@@ -1,28 +1,70 @@
 import type { Finding } from '../domain/vision.js';
 import { ImportRejectedError } from './import-rejected-error.js';
 
-/**
- * Decodes an uploaded document as UTF-8, strictly: a byte sequence that is not UTF-8 (Shift_JIS, UTF-16,
- * a binary file) is refused with the line of the first bad byte, never replaced by U+FFFD and parsed anyway.
- * A leading BOM is dropped.
- */
-export function decodeDocumentBytes(fileName: string, bytes: Uint8Array): string {
-  const invalidAt = findInvalidUtf8(bytes);
-  if (invalidAt >= 0) {
-    const { line, column } = locate(bytes, invalidAt);
-    const byte = (bytes[invalidAt] as number).toString(16).toUpperCase().padStart(2, '0');
-    throw reject(fileName, line, {
-      message: `${line}行目 ${column}文字目のバイト 0x${byte} は UTF-8 として読めません。Shift_JIS など別の文字コードで保存されている可能性があります。UTF-8 で保存し直してください。`,
-    });
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp';
+
+/** Names as people know them, for the finding that says how the bytes were read. */
+const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  shift_jis: 'Shift_JIS（CP932）',
+  'euc-jp': 'EUC-JP',
+};
+
+export function encodingName(encoding: TextEncoding): string {
+  return ENCODING_NAMES[encoding];
+}
+
+function tryDecode(encoding: TextEncoding, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
   }
+}
+
+/**
+ * Decodes an uploaded text document: UTF-8 (a leading BOM dropped) or UTF-16 with its BOM; bytes that are not
+ * UTF-8 are tried as Shift_JIS (the WHATWG decoder Node's ICU provides is CP932: ①, ㈱, NEC and IBM
+ * extensions) and then EUC-JP, strictly: a byte sequence that none of them reads is refused with the line of the
+ * first bad byte, never replaced by U+FFFD and parsed anyway.
+ */
+export function decodeDocumentText(fileName: string, bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: tryDecodeOrReject('utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: tryDecodeOrReject('utf-16be'), encoding: 'utf-16be' };
   const nulAt = bytes.indexOf(0);
   if (nulAt >= 0) {
     const { line } = locate(bytes, nulAt);
     throw reject(fileName, line, {
-      message: `${line}行目に NUL バイトがあります。テキストファイルではありません（バイナリ、または UTF-16）。`,
+      message: `${line}行目に NUL バイトがあります。ビジョン文書のテキストではありません（バイナリファイル、または BOM のない UTF-16）。`,
     });
   }
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  const invalidAt = findInvalidUtf8(bytes);
+  if (invalidAt < 0)
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+  for (const encoding of ['shift_jis', 'euc-jp'] as const) {
+    const text = tryDecode(encoding, bytes);
+    if (text !== undefined) return { text, encoding };
+  }
+  const { line, column } = locate(bytes, invalidAt);
+  const byte = (bytes[invalidAt] as number).toString(16).toUpperCase().padStart(2, '0');
+  throw reject(fileName, line, {
+    message: `${line}行目 ${column}文字目のバイト 0x${byte} は UTF-8 として読めません（Shift_JIS・EUC-JP としても読めません）。文字コードを UTF-8 にして保存し直してください。`,
+  });
+
+  function tryDecodeOrReject(encoding: TextEncoding): string {
+    const text = tryDecode(encoding, bytes);
+    if (text !== undefined) return text;
+    throw reject(fileName, 1, {
+      message: `BOM は ${encodingName(encoding)} ですが、その文字コードとして読めないバイトがあります。`,
+    });
+  }
+}
+
+/** The text of decodeDocumentText, for callers that do not report the encoding. */
+export function decodeDocumentBytes(fileName: string, bytes: Uint8Array): string {
+  return decodeDocumentText(fileName, bytes).text;
 }
 
 function reject(fileName: string, line: number, detail: { message: string }): ImportRejectedError {

@@ -4,7 +4,8 @@ import { type Finding, hasErrors } from '../domain/vision.js';
 import type { Database } from '../store/database.js';
 import { deriveAreaSlug } from './derive-area-slug.js';
 import { ImportRejectedError } from './import-rejected-error.js';
-import { type DocumentParser, parseDocumentBytes } from './parse-document-bytes.js';
+import type { DocumentParser } from './parse-document-bytes.js';
+import { parseDocumentBytesInWorker } from './parse-document-bytes-in-worker.js';
 import { runWrite } from './run-write.js';
 import { type StoredRevision, storeRevision } from './store-revision.js';
 
@@ -38,7 +39,7 @@ export async function importDocument(
   input: ImportDocumentInput,
   options: ImportDocumentOptions = {},
 ): Promise<ImportDocumentResult> {
-  const { text, vision, findings } = parseDocumentBytes(input, options.parse);
+  const { text, vision, findings } = await parseDocumentBytesInWorker(input, options.parse);
   options.onProgress?.({ step: 'parsed', projectCount: vision.projects.length, findingCount: findings.length });
   if (hasErrors(findings)) throw new ImportRejectedError(input.fileName, findings);
 

@@ -26,4 +26,5 @@ export const findingCodeLabels: Record<FindingCode, string> = {
   unknown_municipality: '圏域にない市町村名',
   unreadable_cell: '読めない欄',
   unreadable_document: '文書を読めない',
+  source_converted: '読み替え（文字コード・金額の単位）',
 };

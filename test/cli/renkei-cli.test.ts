@@ -49,9 +49,10 @@ describe('renkei (bin/renkei.js) command line', () => {
     }
   });
 
-  test('a Shift_JIS file: validate shows the line of the first bad byte, exit 1', async () => {
+  test('bytes no Japanese encoding reads: validate shows the line of the first bad byte, exit 1', async () => {
     const file = path.join(scratch, 'sjis.txt');
-    await writeFile(file, Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0x93, 0xfa, 0x96, 0x7b, 0x0a])); // 「日本」 in Shift_JIS
+    // 0x81 0x7F is no Shift_JIS pair and 0x81 no EUC-JP byte (Shift_JIS and EUC-JP themselves are decoded)
+    await writeFile(file, Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0x81, 0x7f, 0xff, 0x0a]));
     const validate = await runRenkei(['validate', 'sjis.txt'], { cwd: scratch });
     assert.equal(validate.code, 1);
     assert.match(validate.stdout, /unreadable_document\s+3\s/);

@@ -44,8 +44,9 @@ for (const engine of testEngines) {
       assert.deepEqual(await countRows(database.db), rowsBefore);
     });
 
-    test('Shift_JIS bytes are refused with the line of the first bad byte, before any parsing', async () => {
-      const sjis = Uint8Array.from([...bytesOf('1行目\n'), 0x82, 0xa0, 0x0a]);
+    test('bytes no Japanese encoding reads are refused with the line of the first bad byte, before any parsing', async () => {
+      // 0x81 0x7F is no Shift_JIS pair and 0x81 no EUC-JP byte (Shift_JIS and EUC-JP text is decoded)
+      const sjis = Uint8Array.from([...bytesOf('1行目\n'), 0x81, 0x7f, 0xff, 0x0a]);
       let parsed = false;
       const error = await importDocument(
         database.db,

@@ -9,7 +9,8 @@ export const parseCommand: CliCommand = {
   name: 'parse',
   help: `使い方: renkei parse FILE
 
-ビジョン文書（UTF-8 のテキスト）を読み取り、Vision JSON を標準出力に出します。
+ビジョン文書（PDF、Word の .docx、またはテキスト: UTF-8・Shift_JIS）を読み取り、Vision JSON を標準出力に出します。
+ファイルの種類は中身で判定します（拡張子は見ません）。PDF の所見には行のほかにページ（page）が付きます。
 所見（findings）も JSON に含まれます。データベースには何も書きません。
 
 例: renkei parse samples/aomori-vision-r4-03.txt > vision.json
@@ -19,7 +20,7 @@ ${exitCodesHelp}（エラーの所見があるときも JSON は出力し、終�
   options: {},
   async run({ positionals, io }) {
     const file = requireOneFile(positionals);
-    const { vision, findings } = parseDocumentBytes(await readInputFile(file, io.cwd));
+    const { vision, findings } = await parseDocumentBytes(await readInputFile(file, io.cwd));
     io.stdout(`${JSON.stringify(vision, null, 2)}\n`);
     if (!hasErrors(findings)) return exitCodes.ok;
     io.stderr(`${summarizeFindings(findings)}。一覧は renkei validate ${file} で表示できます。\n`);

@@ -19,7 +19,7 @@ ${exitCodesHelp}`,
     const input = await readInputFile(requireOneFile(positionals), io.cwd);
     let findings: readonly Finding[];
     try {
-      findings = parseDocumentBytes(input).findings;
+      findings = (await parseDocumentBytes(input)).findings;
     } catch (error) {
       if (!(error instanceof ImportRejectedError)) throw error;
       findings = error.findings; // not UTF-8 text: the decoder's finding is the whole report
