@@ -167,7 +167,7 @@ describe('two areas in one installation: pages scoped by area', () => {
         (m[1] as string).replace(/<[^>]+>/g, ''),
       );
     };
-    const total = (v: Vision) => v.projects.reduce((sum, p) => sum + projectCost(p), 0);
+    const total = (v: Vision) => v.projects.reduce((sum, p) => sum + (projectCost(p) ?? 0), 0);
     const population = aomori.area.municipalities.reduce(
       (sum, m) => sum + (findLatestPopulation(m.code)?.value ?? Number.NaN),
       0,

@@ -1,7 +1,7 @@
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
 import { FindingsTable } from '../components/findings-table.js';
-import { Layout } from '../layout.js';
+import { Layout, siteProps } from '../layout.js';
 
 /** /findings: the document's own inconsistencies, with line numbers and links to the projects. */
 export function FindingsPage(props: { snapshot: PortalSnapshot; base: string }) {
@@ -15,6 +15,7 @@ export function FindingsPage(props: { snapshot: PortalSnapshot; base: string }) 
       breadcrumbs={[{ label: 'ホーム', href: areaHref(base, '/') }, { label: '文書の不整合' }]}
       base={base}
       areasLink={areaCount > 1}
+      {...siteProps(props.snapshot)}
     >
       <h1>文書の不整合</h1>
       <p>
