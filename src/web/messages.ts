@@ -146,6 +146,10 @@ export const messages = {
     wholeDocument: '文書全体',
     columns: { kind: '種類', project: '事業', where: '場所', detail: '食い違いの内容' },
   },
+  downloads: {
+    /** after a file's name in its link: what is saved, and how big */
+    linkMeta: (format: string, size: string) => `（${format}、${size}、ダウンロード）`,
+  },
   home: {
     areasNote: (count: number, name: string) =>
       `このポータルには${count}つの圏域があります。このページは${name}を表示しています。ほかの圏域は`,

@@ -10,6 +10,15 @@ import {
   startPortalServer,
 } from '../helpers/browser.js';
 
+// The functions handed to page.evaluate run in Chromium; the project compiles without the DOM library, so the few
+// DOM members they use are declared here, for this module only.
+type Rect = { left: number; right: number; top: number; bottom: number; width: number; height: number };
+declare const window: { scrollY: number };
+declare const document: {
+  createRange(): { selectNodeContents(node: unknown): void; getClientRects(): ArrayLike<Rect> };
+};
+declare function getComputedStyle(element: unknown, pseudo?: string): { content: string; display: string };
+
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -32,9 +41,7 @@ function boxes(page: Page, selector: string): Promise<(Box & { label: string })[
 async function outside(page: Page, selector: string, width: number): Promise<string[]> {
   const found = await boxes(page, selector);
   assert.ok(found.length > 0, `nothing matches ${selector}`);
-  return found
-    .filter((b) => b.left < -0.5 || b.right > width + 0.5)
-    .map((b) => `${b.label} ${b.left}–${b.right}`);
+  return found.filter((b) => b.left < -0.5 || b.right > width + 0.5).map((b) => `${b.label} ${b.left}–${b.right}`);
 }
 
 /** Text of the matching elements that wraps onto more than one line (a word broken inside: 蓬 / 田村). */
