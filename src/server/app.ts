@@ -5,6 +5,7 @@ import { checkHealth } from '../service/check-health.js';
 import { createApiRoutes } from './api/api-routes.js';
 import type { AppDeps } from './app-deps.js';
 import { createAssetRoutes } from './asset-routes.js';
+import { compressAnswers } from './compress-answers.js';
 import { createDownloadRoutes } from './download-routes.js';
 import { toErrorPageResponse } from './error-page-response.js';
 import { createPageRoutes } from './page-routes.js';
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): Hono {
   const publicReads = cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag'] });
   app.use('/api/v1/*', publicReads);
   app.use('/downloads/*', publicReads);
+  app.use('*', compressAnswers); // gzip for /api and /downloads (compress-answers.ts)
 
   app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
   app.route('/', createApiRoutes(deps)); // /api/v1/…, /api/v1/openapi.json and /api/docs

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
@@ -221,6 +222,37 @@ describe('public pages on the seed', () => {
     assert.match(text, /1人あたり事業費（1年あたり、円）/);
     assert.match(text, /2022年10月1日時点の推計人口の合計/);
     assert.doesNotMatch(text, /1の圏域/);
+  });
+
+  test('API and open data answer gzip to a client that accepts it; pages and xlsx as they are; files save as files', async () => {
+    const gzip = { 'Accept-Encoding': 'gzip, deflate, br' };
+    const downloads = await html('/downloads');
+    const folder = downloads.match(/href="(\/downloads\/[^"/]+\/)\d+\/projects\.csv"/)?.[1];
+    assert.ok(folder, 'the area folder of the open data');
+    for (const path of ['/api/v1/projects?limit=200', '/api/v1/openapi.json', `${folder}latest/projects.csv`]) {
+      const plain = await app.request(path);
+      assert.equal(plain.status, 200, path);
+      const packed = await app.request(path, { headers: gzip });
+      assert.equal(packed.headers.get('content-encoding'), 'gzip', path);
+      assert.match(packed.headers.get('vary') ?? '', /Accept-Encoding/i);
+      const body = new Uint8Array(await packed.arrayBuffer());
+      const expected = new Uint8Array(await plain.arrayBuffer());
+      assert.ok(
+        body.byteLength < expected.byteLength / 2,
+        `${path}: ${body.byteLength} of ${expected.byteLength} bytes`,
+      );
+      assert.deepEqual(new Uint8Array(gunzipSync(body)), expected, path);
+    }
+    const page = await app.request('/projects', { headers: gzip });
+    assert.equal(page.headers.get('content-encoding'), null, 'pages are not compressed');
+    const xlsx = await app.request(`${folder}latest/open-data.xlsx`, { headers: gzip });
+    assert.equal(xlsx.status, 200);
+    assert.equal(xlsx.headers.get('content-encoding'), null, 'xlsx is a zip already');
+    for (const file of ['vision.json', 'datapackage.json', 'projects.csv']) {
+      const response = await app.request(`${folder}latest/${file}`);
+      assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="/, file);
+    }
+    assert.match(downloads, /projects\.csv<span class="download-meta">（CSV、[\d.]+ KB、ダウンロード）<\/span>/);
   });
 
   test('accessibility statement page', async () => {
