@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import { type Child, useContext } from 'hono/jsx';
-import { areaHref, downloadsHref } from './area-paths.js';
+import { areaHref, downloadsHref, sitePaths } from './area-paths.js';
 import { FAVICON_HREF } from './assets/favicon.js';
 import { siteCss } from './assets/site-css.js';
 import { formatDateJa } from './format.js';
@@ -137,11 +137,16 @@ export function SiteHeader(props: HeaderProps) {
           </p>
           <PublisherLine centralCity={props.centralCity} updatedAt={props.updatedAt} />
         </div>
-        <SiteSearch base={base} idSuffix="wide" className="site-search site-search--wide" />
+        <SiteSearch
+          base={base}
+          idSuffix="wide"
+          className="site-search site-search--wide"
+          allAreas={props.areaName === ''}
+        />
         <details class="site-menu">
           <summary>{messages.nav.menu}</summary>
           <div class="site-menu__body">
-            <SiteSearch base={base} idSuffix="menu" className="site-search" />
+            <SiteSearch base={base} idSuffix="menu" className="site-search" allAreas={props.areaName === ''} />
             {nav('menu')}
           </div>
         </details>
@@ -179,15 +184,17 @@ function PublisherLine(props: { centralCity: string | null; updatedAt: string | 
 }
 
 /** A GET form to the area's project search (`/projects?q=`): what residents look for are projects. */
-function SiteSearch(props: { base: string; idSuffix: string; className: string }) {
+function SiteSearch(props: { base: string; idSuffix: string; className: string; allAreas: boolean }) {
   const id = `site-search-${props.idSuffix}`;
+  // a page about every area (no area shown) searches every area
+  const label = props.allAreas ? messages.header.searchAllLabel : messages.header.searchLabel;
   return (
     <search class={props.className}>
-      <form method="get" action={areaHref(props.base, '/projects')}>
+      <form method="get" action={props.allAreas ? sitePaths.search : areaHref(props.base, '/projects')}>
         <label for={id} class="visually-hidden">
-          {messages.header.searchLabel}
+          {label}
         </label>
-        <input id={id} name="q" type="search" placeholder={messages.header.searchLabel} />
+        <input id={id} name="q" type="search" placeholder={label} />
         <button type="submit">{messages.header.searchButton}</button>
       </form>
     </search>

@@ -38,6 +38,7 @@ export const messages = {
     /** the central city's name when no PUBLISHER is configured */
     publisherFallback: (centralCity: string) => centralCity,
     searchLabel: 'この圏域の事業を検索',
+    searchAllLabel: 'すべての圏域の事業を検索',
     searchButton: '検索',
   },
   breadcrumbs: { label: 'パンくずリスト', home: 'ホーム', areas: '圏域一覧' },
@@ -144,6 +145,8 @@ export const messages = {
   findings: {
     caption: (caption: string, count: number) => `${caption}（${count}件）`,
     wholeDocument: '文書全体',
+    lead: (fileName: string | null, count: number) =>
+      `取り込んだ文書${fileName ? `「${fileName}」` : ''}の中で、連携協約項目の表と事業シートの食い違いや合計の誤りなどを${count}件見つけました。データは文書の記載のまま掲載し、ここで、どこの何が食い違うかを示しています。`,
     columns: { kind: '種類', project: '事業', where: '場所', detail: '食い違いの内容' },
   },
   downloads: {

@@ -2,6 +2,7 @@ import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
 import { FindingsTable } from '../components/findings-table.js';
 import { Layout, siteProps } from '../layout.js';
+import { messages } from '../messages.js';
 
 /** /findings: the document's own inconsistencies, with line numbers and links to the projects. */
 export function FindingsPage(props: { snapshot: PortalSnapshot; base: string }) {
@@ -18,10 +19,7 @@ export function FindingsPage(props: { snapshot: PortalSnapshot; base: string }) 
       {...siteProps(props.snapshot)}
     >
       <h1>文書の不整合</h1>
-      <p>
-        取り込んだ文書{document ? `「${document.fileName}」` : ''}の中で、表と事業シートの食い違いや合計の誤りなどを
-        {findings.length}件見つけました。データは文書の記載のまま掲載し、ここで指摘しています。
-      </p>
+      <p>{messages.findings.lead(document?.fileName ?? null, findings.length)}</p>
       {findings.length === 0 ? (
         <p>不整合は見つかりませんでした。</p>
       ) : (
