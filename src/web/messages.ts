@@ -72,7 +72,7 @@ export const messages = {
     noAmounts: 'どの年度にも金額の記載がありません（文書では「—」または空欄）。下の表に文書の記載のまま示します。',
     total: (amount: string, unit: string, years: number) => `計 ${amount}${unit}（${years}年度分の合計。文書の記載）`,
     totalMark: (mark: string) => `計 ${mark}（文書に金額の記載なし）`,
-    excludedProjects: (count: number) => `金額の記載がない${count}事業（「—」または空欄）は含みません`,
+    excludedProjects: (count: number) => `金額の記載がない${count}事業（「—」または空欄）は含みません。`,
     excludedCells: '金額の記載がない欄（「—」または空欄）は0として数えず、合計に含めていません。',
   },
   filters: {
@@ -172,8 +172,9 @@ export const messages = {
     some: (taking: number, of: number) => `連携町村${of}町村のうち${taking}町村が参加します。`,
     none: '連携町村の参加はありません（中心市のみ）。',
     notTaking: '参加しない町村: ',
-    /** the project list's cell when every partner takes part */
-    allShort: (count: number) => `すべての連携町村（${count}町村）`,
+    /** the project list's cell when every partner takes part: 「すべての連携町村（4町村）」 */
+    allPartners: 'すべての連携町村',
+    partnerCount: (count: number) => `（${count}町村）`,
   },
   roles: { sameAsAbove: '（文書では「同上」。中心市と同じ役割です）' },
   source: {

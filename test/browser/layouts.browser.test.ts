@@ -177,6 +177,7 @@ describe('layouts at 375 px and 1280 px', { skip: browserSkipReason }, () => {
     assert.equal(await page.locator('#site-search-wide').isVisible(), true);
     assert.equal(await page.locator('.site-header__nav a[href="/api/docs"]').isVisible(), true);
     assert.equal(await page.locator('.table-scroll-hint').first().isVisible(), false);
+    assert.deepEqual(await brokenWords(page, 'table.project-list .nowrap'), [], 'no 「（4」 / 「町村）」');
     await page.close();
   });
 });

@@ -10,7 +10,13 @@ export function ParticipantNames(props: { project: Project; vision: Vision }) {
   const taking = props.project.participants;
   if (taking.length === 0) return <>{messages.projectList.centralOnly}</>;
   if (partners.length > 1 && partners.every((m) => taking.includes(m.name))) {
-    return <>{messages.participants.allShort(partners.length)}</>;
+    // 「（4町村）」 stays on one line: never 「（4」 / 「町村）」
+    return (
+      <>
+        {messages.participants.allPartners}
+        <span class="nowrap">{messages.participants.partnerCount(partners.length)}</span>
+      </>
+    );
   }
   return (
     <>
