@@ -99,3 +99,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     publicUrl: PUBLIC_URL ? new URL(PUBLIC_URL).origin : `http://localhost:${PORT}`,
   };
 }
+
+/** Who publishes the portal and how to reach them, shown in every page's header and footer. */
+export type SiteConfig = {
+  /** the publishing section, e.g. 「青森市 企画部 企画調整課」; unset: the central city's name from the data */
+  publisher: string | undefined;
+  /** how to reach it, as text (telephone, e-mail, office), e.g. 「電話 017-000-0000」 */
+  contact: string | undefined;
+  /** a page or mailto: link for enquiries */
+  contactUrl: string | undefined;
+};
+
+const SiteEnvSchema = z.object({
+  PUBLISHER: z.preprocess(unsetIfEmpty, z.string().max(100, { error: '100 文字以内にしてください' }).optional()),
+  CONTACT: z.preprocess(unsetIfEmpty, z.string().max(200, { error: '200 文字以内にしてください' }).optional()),
+  CONTACT_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((v) => /^(https?:\/\/|mailto:)/.test(v), { error: 'https:// か mailto: で始まる URL にしてください' })
+      .optional(),
+  ),
+});
+
+/**
+ * The publisher and contact settings (PUBLISHER, CONTACT, CONTACT_URL). Read on their own so that pages can show
+ * them without the server's other settings; an invalid value is refused like any other setting.
+ */
+export function loadSiteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig {
+  const parsed = SiteEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `環境変数 ${String(issue.path[0] ?? '?')}: ${issue.message}`);
+    throw new AppError('CONFIG_INVALID', `Invalid environment: ${problems.join('; ')}`, {
+      userMessage: problems.join('\n'),
+    });
+  }
+  return { publisher: parsed.data.PUBLISHER, contact: parsed.data.CONTACT, contactUrl: parsed.data.CONTACT_URL };
+}

@@ -37,8 +37,11 @@ export async function startServer(config: Config, options: StartOptions): Promis
     if (options.importSampleWhenEmpty && !(await hasImportedVision(database.db))) {
       await importSample(database, config.sampleDocument, log);
     }
-    const server = await listen(createApp({ db: database.db, publicUrl: config.publicUrl }), config.port);
+    const app = createApp({ db: database.db, publicUrl: config.publicUrl });
+    const server = await listen(app, config.port);
     void database.fault?.then((error) => exitAfterFault(server, error, log));
+    // build the open data once now, so that the first visitor of /downloads does not wait for it
+    void Promise.resolve(app.request('/downloads')).catch(() => {});
     const url = `http://localhost:${config.port}/`;
     log(`待ち受け中: ${url} （API: ${url}api/v1/projects 、止めるには Ctrl+C）`);
     return {

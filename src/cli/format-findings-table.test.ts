@@ -9,13 +9,34 @@ test('columns line up in a terminal, counting Japanese characters as two columns
     buildFinding({ severity: 'error', code: 'missing_sheet', line: 7, project: 12, message: 'シートがありません' }),
     buildFinding({ severity: 'warning', code: 'name_mismatch', line: 612, project: null, message: '名前が違います' }),
   ]);
-  const lines = table.split('\n');
+  const lines = table.split('\n').filter((line) => !line.startsWith(' '));
   assert.equal(lines.length, 5);
   const messageColumn = (line: string, message: string) => displayWidth(line.slice(0, line.indexOf(message)));
   assert.equal(messageColumn(lines[0] as string, '内容'), messageColumn(lines[1] as string, 'シート'));
   assert.equal(messageColumn(lines[1] as string, 'シート'), messageColumn(lines[2] as string, '名前'));
   assert.match(lines[2] as string, /^警告\s+name_mismatch\s+612\s+-\s+名前が違います$/);
   assert.equal(lines[3], 'エラー 1 件、警告 1 件、情報 0 件');
+});
+
+test('under a finding: the places in words and both texts that differ (the matrix line, the sheet of project N)', () => {
+  const table = formatFindingsTable([
+    buildFinding({
+      severity: 'warning',
+      code: 'name_mismatch',
+      line: 612,
+      project: 47,
+      message: '事業名が表（65行）と事業シートで異なります',
+      excerpt: '表: あおもり新しい働き方 ／ 事業シート: あおり新しい働き方',
+    }),
+  ]);
+  const lines = table.split('\n');
+  assert.match(lines[1] as string, /事業名が連携協約項目の表（65行目）と事業シートで異なります$/);
+  assert.equal(
+    (lines[2] as string).trim(),
+    '場所: 連携協約項目の表（65行目） ／ 事業47の事業シートの事業名（612行目）',
+  );
+  assert.equal((lines[3] as string).trim(), '連携協約項目の表: あおもり新しい働き方');
+  assert.equal((lines[4] as string).trim(), '事業47の事業シート: あおり新しい働き方');
 });
 
 test('no findings', () => {

@@ -44,6 +44,7 @@ const projects = [
     budget: budget([null, 10], null),
   }),
   project(3, { content: ['外ケ浜町の漁業体験'], role: 1, policyArea: 2, budget: budget([1000, 0], 1000) }),
+  project(4, { role: 2, participants: [], budget: budget([null, null], null) }),
 ];
 const numbers = (ps: Project[]) => ps.map((p) => p.number);
 
@@ -53,7 +54,7 @@ test('filters by placement, new flag and municipality; the central city takes pa
   assert.deepEqual(numbers(queryProjects(projects, { subField: 1 }, '青森市')), [2]);
   assert.deepEqual(numbers(queryProjects(projects, { newOnly: true }, '青森市')), [2]);
   assert.deepEqual(numbers(queryProjects(projects, { municipality: '外ケ浜町' }, '青森市')), [1, 3]);
-  assert.deepEqual(numbers(queryProjects(projects, { municipality: '青森市' }, '青森市')), [1, 2, 3]);
+  assert.deepEqual(numbers(queryProjects(projects, { municipality: '青森市' }, '青森市')), [1, 2, 3, 4]);
 });
 
 test('text search ignores width, case and 外ヶ浜/外ケ浜; every word must match', () => {
@@ -64,9 +65,14 @@ test('text search ignores width, case and 外ヶ浜/外ケ浜; every word must m
 });
 
 test('sorts by cost (total, else the sum of the years) or number, either way', () => {
-  assert.deepEqual(numbers(queryProjects(projects, { sort: 'cost', order: 'desc' }, null)), [3, 1, 2]);
-  assert.deepEqual(numbers(queryProjects(projects, { sort: 'number', order: 'desc' }, null)), [3, 2, 1]);
+  assert.deepEqual(numbers(queryProjects(projects, { sort: 'cost', order: 'desc' }, null)), [3, 1, 2, 4]);
+  assert.deepEqual(numbers(queryProjects(projects, { sort: 'number', order: 'desc' }, null)), [4, 3, 2, 1]);
   assert.equal(projectCost(projects[1] as Project), 10);
+});
+
+test('a project whose every budget cell is 「—」 or blank has no cost (null, not 0) and sorts last both ways', () => {
+  assert.equal(projectCost(projects[3] as Project), null);
+  assert.deepEqual(numbers(queryProjects(projects, { sort: 'cost', order: 'asc' }, null)), [2, 1, 3, 4]);
 });
 
 test('cost by fiscal year adds the amounts of each year; dash and blank count nothing', () => {

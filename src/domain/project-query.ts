@@ -15,10 +15,21 @@ export type ProjectQuery = {
   order?: 'asc' | 'desc';
 };
 
-/** The projected cost of a project: the printed total, else the sum of its years (blank and dash count 0). */
-export function projectCost(project: Project): number {
+/**
+ * The projected cost of a project: the printed total, else the sum of the years that hold an amount; null when
+ * the document gives no amount at all (every cell 「—」 or blank): "not given", never 0.
+ * @example projectCost({ budget: { total: { amount: null, mark: 'dash' }, years: [] } }) // null
+ */
+export function projectCost(project: Pick<Project, 'budget'>): number | null {
   if (project.budget.total.amount !== null) return project.budget.total.amount;
-  return project.budget.years.reduce((sum, y) => sum + (y.amount ?? 0), 0);
+  const amounts = project.budget.years.flatMap((y) => (y.amount === null ? [] : [y.amount]));
+  return amounts.length === 0 ? null : amounts.reduce((sum, a) => sum + a, 0);
+}
+
+/** Compares two costs in the given direction; a missing cost (null) sorts last either way. */
+function compareCost(a: number | null, b: number | null, direction: number): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return direction * (a - b);
 }
 
 function searchText(project: Project): string {
@@ -66,8 +77,10 @@ export function queryProjects(
   );
   const direction = query.order === 'desc' ? -1 : 1;
   const byCost = query.sort === 'cost';
-  return matches.sort(
-    (a, b) => direction * (byCost ? projectCost(a) - projectCost(b) || a.number - b.number : a.number - b.number),
+  return matches.sort((a, b) =>
+    byCost
+      ? compareCost(projectCost(a), projectCost(b), direction) || a.number - b.number
+      : direction * (a.number - b.number),
   );
 }
 

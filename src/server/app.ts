@@ -12,6 +12,7 @@ import { createAdminRoutes } from './admin-routes.js';
 import { createApiRoutes } from './api/api-routes.js';
 import type { AppContext, AppDeps } from './app-deps.js';
 import { createAssetRoutes } from './asset-routes.js';
+import { compressAnswers } from './compress-answers.js';
 import { checkRequestOrigin } from './csrf.js';
 import { createDownloadRoutes } from './download-routes.js';
 import { toErrorPageResponse } from './error-page-response.js';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') ctx.freshness.refresh();
   });
+  app.use('*', compressAnswers); // gzip for /api and /downloads (compress-answers.ts)
 
   app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
   app.route('/', createApiRoutes(ctx)); // /api/v1/…, /api/v1/openapi.json and /api/docs

@@ -111,7 +111,8 @@ function urlsOf(origin: string, set: OpenDataSet): OpenDataUrls & { filesPath: s
 
 function sendFile(c: Context, set: OpenDataSet, file: OpenDataFile, selector: RevisionSelector) {
   const etag = `"${file.sha256.slice(0, 32)}"`;
-  const disposition = file.format === 'CSV' || file.format === 'XLSX' ? 'attachment' : 'inline';
+  // every file is saved, not shown: a link labelled as data must not open raw JSON in the browser
+  const disposition = 'attachment';
   c.header('ETag', etag);
   c.header('Cache-Control', selector === 'latest' ? 'no-cache' : `public, max-age=${FIXED_REVISION_MAX_AGE}`);
   c.header('Access-Control-Allow-Origin', '*'); // open data: any page may fetch it

@@ -20,7 +20,7 @@ test('budget cells: amount, dash and blank stay distinct', () => {
   assert.equal(formatBudgetCell({ amount: 41888, mark: null }), '41,888');
   assert.equal(formatBudgetCell({ amount: 0, mark: null }), '0');
   assert.equal(formatBudgetCell({ amount: null, mark: 'dash' }), '—');
-  assert.equal(formatBudgetCell({ amount: null, mark: 'blank' }), '');
+  assert.equal(formatBudgetCell({ amount: null, mark: 'blank' }), '記載なし');
 });
 
 test('fiscal years: western with 和暦 for reading, western alone when short', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { siteCss } from './assets/site-css.js';
 import { Layout } from './layout.js';
+import { SiteInfoContext } from './site-info.js';
 
 function render(breadcrumbs: { label: string; href?: string }[], extra: { printTitle?: string } = {}): string {
   return (
@@ -29,9 +30,9 @@ test('skip link first, to a focusable main', () => {
   assert.match(html, /<main id="main" tabindex="-1" class="container"><h1>事業一覧<\/h1><\/main>/);
 });
 
-test('site nav with the six sections; the current one is marked', () => {
+test("site nav: home first, the area's pages, the list of areas and the API; the current one is marked", () => {
   const html = render(listCrumbs);
-  const nav = html.match(/<nav aria-label="サイト内"[\s\S]*?<\/nav>/)?.[0] ?? '';
+  const nav = html.match(/<nav aria-label="サイト内" class="site-nav site-nav--wide"[\s\S]*?<\/nav>/)?.[0] ?? '';
   const links = [...nav.matchAll(/<a href="([^"]+)"( aria-current="[^"]+")?>([^<]+)<\/a>/g)].map((m) => [
     m[1],
     m[3],
@@ -43,8 +44,40 @@ test('site nav with the six sections; the current one is marked', () => {
     ['/projects', '事業一覧', ' aria-current="page"'],
     ['/findings', '文書の不整合', ''],
     ['/downloads', 'オープンデータ', ''],
-    ['/accessibility', 'アクセシビリティ方針', ''],
+    ['/areas', '圏域一覧', ''],
+    ['/api/docs', 'API', ''],
   ]);
+  // below 48em the same links sit in one 「メニュー」 button with the search box (no script)
+  const menu = html.match(/<details class="site-menu"><summary>メニュー<\/summary>[\s\S]*?<\/details>/)?.[0] ?? '';
+  assert.match(menu, /<input id="site-search-menu" name="q" type="search"/);
+  assert.match(menu, /<a href="\/api\/docs">API<\/a>/);
+});
+
+test('header: publisher and contact from the configuration, the last update, an empty account slot', () => {
+  const html = (
+    <SiteInfoContext.Provider
+      value={{
+        publisher: '青森市 企画部 企画調整課',
+        contact: '電話 017-000-0000',
+        contactUrl: 'https://example.jp/q',
+      }}
+    >
+      <Layout title="ホーム" areaName="青森圏域" breadcrumbs={[]} updatedAt="2026-11-28T20:05:00Z" centralCity="青森市">
+        <h1>ホーム</h1>
+      </Layout>
+    </SiteInfoContext.Provider>
+  ).toString();
+  const header = html.match(/<header[\s\S]*?<\/header>/)?.[0] ?? '';
+  assert.match(header, /<li>発行: 青森市 企画部 企画調整課<\/li>/);
+  assert.match(header, /<li>問い合わせ: <a href="https:\/\/example.jp\/q">電話 017-000-0000<\/a><\/li>/);
+  assert.match(header, /最終更新: <time datetime="2026-11-28T20:05:00Z">2026年11月29日<\/time>/);
+  assert.doesNotMatch(header, /site-nav__account/, 'the account slot is empty until sign-in exists');
+  const withAccount = (
+    <Layout title="ホーム" areaName="青森圏域" breadcrumbs={[]} accountSlot={<a href="/login">ログイン</a>}>
+      x
+    </Layout>
+  ).toString();
+  assert.match(withAccount, /<div class="site-nav__account"><a href="\/login">ログイン<\/a><\/div><\/nav>/);
 });
 
 test('a page below a section marks that section, not the page itself', () => {
@@ -73,7 +106,8 @@ test('breadcrumbs: links for ancestors, the last crumb is the current page witho
 test('footer: source and unit, data API and accessibility links; print title only when given', () => {
   const html = render(listCrumbs);
   assert.match(html, /<footer class="site-footer">[\s\S]*出典: 各圏域の連携中枢都市圏ビジョン。金額の単位は千円/);
-  assert.match(html, /<a href="\/api\/v1\/vision">/);
+  assert.match(html, /<footer[\s\S]*<a href="\/downloads">オープンデータ/);
+  assert.match(html, /<footer[\s\S]*<a href="\/areas\/compare">圏域の比較<\/a>/);
   assert.match(html, /<footer[\s\S]*<a href="\/accessibility">アクセシビリティ方針<\/a>/);
   assert.doesNotMatch(html, /print-title/);
   assert.match(render(listCrumbs, { printTitle: '事業シート' }), /<p class="print-only print-title">事業シート<\/p>/);

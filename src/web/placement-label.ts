@@ -19,3 +19,24 @@ export function placementLabel(vision: Vision, project: Project): string {
     .filter((x) => x !== null)
     .join(' ＞ ');
 }
+
+/**
+ * Where a project sits, in words short enough for a list: 「役割1 ＞ (2) 産業クラスター… ＞ ①地域医療」 without
+ * the role's long title (the filter and the project page give it).
+ */
+export function placementWords(vision: Vision, project: Project): string {
+  const role = vision.structure.find((r) => r.role === project.role);
+  const area = role?.policyAreas.find((p) => p.no === project.policyArea);
+  const sub = area?.subFields.find((s) => s.no === project.subField);
+  return [
+    `役割${project.role}`,
+    area ? `(${area.no}) ${area.title}` : `連携施策(${project.policyArea})`,
+    sub ? `${circledNumber(sub.no)}${sub.title}` : null,
+  ]
+    .filter((x) => x !== null)
+    .join(' ＞ ');
+}
+
+function circledNumber(n: number): string {
+  return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${n})`;
+}

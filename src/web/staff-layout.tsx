@@ -20,6 +20,7 @@ export function StaffLayout(props: { title: string; viewer: StaffViewer; crumbs?
       areaName=""
       breadcrumbs={[{ label: '職員メニュー', href: '/staff' }, ...(props.crumbs ?? []), { label: props.title }]}
       description="Renkei 職員用ページ"
+      accountSlot={<a href="/account">{viewer.email}</a>}
     >
       <div class="account-bar">
         <p>

@@ -105,7 +105,7 @@ describe('/admin/import: a document uploaded through the web into another area',
     assert.match(text, /<h1>文書を取り込めません<\/h1>/);
     assert.match(text, /「sjis\.txt」に誤りがあります/);
     assert.match(text, /<caption>取り込めなかった理由（1件）<\/caption>/);
-    assert.match(text, /<td class="num">3<\/td>/);
+    assert.match(text, /<li>文書（3行目）<\/li>/);
     assert.match(text, /3行目 1文字目のバイト 0x82 は UTF-8 として読めません/);
   });
 
@@ -115,7 +115,7 @@ describe('/admin/import: a document uploaded through the web into another area',
     );
     const text = await page(response, 422);
     assert.match(text, /文書を読めない/);
-    assert.match(text, /<td class="num">1<\/td>/);
+    assert.match(text, /<li>文書（\d+行目）<\/li>/);
     assert.match(text, /事業シート（「事業名」の行）も見つかりません/);
     assert.equal((await app.request('/areas/nonsense/')).status, 404);
   });

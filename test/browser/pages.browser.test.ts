@@ -183,6 +183,9 @@ describe('public pages in Chromium: WCAG 2.1 AA, keyboard, charts, reflow', { sk
     assert.equal(await page.inputValue('#q'), 'RPA', 'the keyword stays in its field');
     assert.deepEqual(await listedProjects(page), [55]);
 
+    // the other conditions are folded behind one button (<details>): Enter opens it
+    await tabUntil(`${where}: the button that unfolds the conditions`, (f) => f.tag === 'summary');
+    await page.keyboard.press('Enter');
     await tabUntil(`${where}: new-only checkbox`, (f) => f.id === 'new');
     await page.keyboard.press('Space');
     assert.equal(await page.isChecked('#new'), true, 'Space ticks the checkbox');

@@ -65,7 +65,7 @@ describe('npm start', { timeout: START_TIMEOUT_MS + 30_000 }, () => {
   test('imports the bundled sample on first start and serves its pages', async () => {
     const projects = await fetch(`${base}/api/v1/projects`);
     assert.equal(projects.status, 200);
-    const list = (await projects.json()) as { number: number; name: string }[];
+    const list = ((await projects.json()) as { items: { number: number; name: string }[] }).items;
     assert.ok(list.length > 0);
     assert.equal(list[0]?.number, 1);
     const page = await fetch(`${base}/projects/1`);

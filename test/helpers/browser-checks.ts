@@ -132,6 +132,9 @@ export function markTabbables(page: Page): Promise<string[]> {
       const style = getComputedStyle(element);
       if (element.getClientRects().length === 0 || style.visibility === 'hidden') continue;
       if (element.closest('[inert]')) continue;
+      // the content of a closed <details> is skipped by Tab (its own summary is not)
+      const closed = element.closest('details:not([open])');
+      if (closed && !(element.tagName === 'SUMMARY' && element.parentElement === closed)) continue;
       element.setAttribute('data-tab-order', String(found.length));
       const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
       found.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${text.slice(0, 40)}"`);

@@ -138,6 +138,9 @@ for (const engine of testEngines) {
         '/api/v1/areas/{slug}/projects/{number}',
         '/api/v1/areas/{slug}/revisions',
         '/api/v1/areas/{slug}/revisions/{seq}',
+        '/api/v1/budgets',
+        '/api/v1/findings',
+        '/api/v1/kpis',
         '/api/v1/projects',
         '/api/v1/projects/{number}',
         '/api/v1/vision',
@@ -396,12 +399,27 @@ for (const engine of testEngines) {
       assert.match(html, /href="\/api\/v1\/openapi\.json"/);
     });
 
-    test('the single-area URLs still answer for the default area', async () => {
-      const projects = (await get('/api/v1/projects')).body as unknown as Project[];
-      assert.equal(projects.length, 55);
-      assert.deepEqual((await get('/api/v1/projects/2')).body, exampleProject);
+    test("the single-area routes are the default area's area routes: same filters, pages, ids and errors", async () => {
+      for (const query of ['', '?limit=5&offset=10', '?role=1&q=観光', '?municipality=外ケ浜町&sort=cost']) {
+        assert.deepEqual(
+          await page(`/api/v1/projects${query}`),
+          await page(`${seedPath}/projects${query}`),
+          `/api/v1/projects${query}`,
+        );
+      }
+      const paged = await page('/api/v1/projects?limit=5&offset=10');
+      assert.equal(paged.items.length, 5);
+      assert.equal((paged.items[0] as Json).number, 11);
+      assert.match(String((paged.items[0] as Json).id), /\S/, 'each project has its stable id');
+      for (const resource of ['kpis?limit=3', 'budgets?fiscalYear=2022', 'findings']) {
+        assert.deepEqual(await page(`/api/v1/${resource}`), await page(`${seedPath}/${resource}`), resource);
+      }
+      assert.deepEqual((await get('/api/v1/projects/2')).body, (await get(`${seedPath}/projects/2`)).body);
       await problem('/api/v1/projects/abc', 400);
       await problem('/api/v1/projects/99', 404);
+      await problem('/api/v1/projects?limit=0', 400);
+      await problem('/api/v1/projects?role=x', 400);
+      await problem('/api/v1/kpis?revision=9', 404);
     });
 
     test('a second revision: ids survive a renamed project, the old revision stays readable', async () => {

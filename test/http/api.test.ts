@@ -43,7 +43,7 @@ describe('HTTP API', () => {
     assert.match(String(body.detail), /取り込まれていません/);
   });
 
-  test('GET /api/v1/vision, /projects and /projects/{number} answer in Vision JSON', async () => {
+  test('GET /api/v1/vision answers in Vision JSON; /projects and /projects/{number} are its projects with ids', async () => {
     vision = buildVision({ projects: [buildProject(1), buildProject(2), buildProject(10)] });
     await importDocument(
       database.db,
@@ -56,16 +56,24 @@ describe('HTTP API', () => {
     assert.match(visionResponse.headers.get('content-type') ?? '', /^application\/json/);
     assert.deepEqual(await visionResponse.json(), vision);
 
+    type WithIds = { id: number; kpis: { id: number }[] };
+    // the Vision JSON project, once the stable ids of the project and its KPIs are checked and set aside
+    const withoutId = ({ id, kpis, ...project }: WithIds) => {
+      assert.ok(Number.isInteger(id), 'a stable id');
+      return { ...project, kpis: kpis.map(({ id: kpiId, ...kpi }) => (assert.ok(Number.isInteger(kpiId)), kpi)) };
+    };
     const list = await app.request('/api/v1/projects');
     assert.equal(list.status, 200);
-    assert.deepEqual(await list.json(), vision.projects);
+    const body = (await list.json()) as { items: WithIds[]; total: number };
+    assert.equal(body.total, 3);
+    assert.deepEqual(body.items.map(withoutId), vision.projects);
 
     const one = await app.request('/api/v1/projects/10');
     assert.equal(one.status, 200);
-    assert.deepEqual(await one.json(), vision.projects[2]);
+    assert.deepEqual(withoutId((await one.json()) as WithIds), vision.projects[2]);
 
     const fullWidth = await app.request(`/api/v1/projects/${encodeURIComponent('２')}`);
-    assert.deepEqual(await fullWidth.json(), vision.projects[1]);
+    assert.deepEqual(withoutId((await fullWidth.json()) as WithIds), vision.projects[1]);
   });
 
   test('a project number that is not a positive integer is a 400 problem', async () => {
@@ -78,7 +86,7 @@ describe('HTTP API', () => {
 
   test('an unknown project and an unknown path are 404 problems', async () => {
     const body = await expectProblem(await app.request('/api/v1/projects/3'), 404, 'NOT_FOUND');
-    assert.equal(body.detail, '事業番号 3 の事業はありません。');
+    assert.equal(body.detail, '第 1 版に事業番号 3 の事業はありません。');
     await expectProblem(await app.request('/api/v2/nothing'), 404, 'NOT_FOUND');
   });
 

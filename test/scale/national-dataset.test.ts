@@ -115,7 +115,7 @@ for (const engine of testEngines) {
         const projects = queryProjects(vision.projects, { municipality: row.name }, central);
         assert.deepEqual(
           [row.projects, row.cost],
-          [projects.length, projects.reduce((sum, p) => sum + projectCost(p), 0)],
+          [projects.length, projects.reduce((sum, p) => sum + (projectCost(p) ?? 0), 0)],
           `${row.areaSlug} ${row.name}`,
         );
       }

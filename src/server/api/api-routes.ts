@@ -7,7 +7,6 @@ import { rejectInvalidInput } from './api-validation-hook.js';
 import { registerAreaCollectionRoutes } from './area-collection-routes.js';
 import { registerAreaRoutes } from './area-routes.js';
 import { buildOpenApiDocument } from './openapi-document.js';
-import { registerProjectRoutes } from './project-routes.js';
 import { registerVisionRoutes } from './vision-routes.js';
 
 /**
@@ -20,7 +19,6 @@ export function createApiRoutes(deps: AppContext): OpenAPIHono {
   registerAreaRoutes(api, ctx);
   registerAreaCollectionRoutes(api, ctx);
   registerVisionRoutes(api, ctx);
-  registerProjectRoutes(api, ctx);
 
   // the document depends on the code only: made once, on first request
   let document: CachedBody | undefined;

@@ -8,8 +8,9 @@ const figure = (
     caption="事業費見込額"
     description="2020年度から2022年度までの事業費見込額"
     unit="千円"
-    categories={['2020年度', '2021年度', '2022年度', '計']}
-    series={[{ name: '事業費', values: [41888, null, null, 41888], marks: [null, 'dash', 'blank', null] }]}
+    categories={['2020年度', '2021年度', '2022年度']}
+    series={[{ name: '事業費', values: [41888, null, null], marks: [null, 'dash', 'blank'] }]}
+    note="計 41,888千円"
   />
 );
 
@@ -30,10 +31,27 @@ test('a captioned figure: the SVG chart first, then its data table in a named sc
 
 test('the table: categories as column headers, series as row headers, amounts and marks as printed', () => {
   const html = figure.toString();
-  assert.equal((html.match(/<th scope="col"/g) ?? []).length, 5);
-  assert.deepEqual(cells(html, 'th'), ['区分', '2020年度', '2021年度', '2022年度', '計', '事業費']);
+  assert.equal((html.match(/<th scope="col"/g) ?? []).length, 4);
+  assert.deepEqual(cells(html, 'th'), ['区分', '2020年度', '2021年度', '2022年度', '事業費']);
   assert.match(html, /<th scope="row">事業費<\/th>/);
-  assert.deepEqual(cells(html, 'td'), ['41,888', '—', '', '41,888']);
+  assert.deepEqual(cells(html, 'td'), ['41,888', '—', '記載なし']);
+  assert.match(html, /<p class="chart-note">計 41,888千円<\/p>/);
+});
+
+test('a chart with no amount at all: a sentence instead of an empty frame, the table keeps the marks', () => {
+  const html = (
+    <ChartFigure
+      id="none"
+      caption="事業費見込額"
+      description="説明"
+      unit="千円"
+      categories={['2020年度', '2021年度']}
+      series={[{ name: '事業費', values: [null, null], marks: ['blank', 'dash'] }]}
+    />
+  ).toString();
+  assert.doesNotMatch(html, /<svg/);
+  assert.match(html, /<p class="chart-empty">どの年度にも金額の記載がありません/);
+  assert.deepEqual(cells(html, 'td'), ['記載なし', '—']);
 });
 
 test('several series give one row each; a series with fewer values than categories gets empty cells', () => {
@@ -58,7 +76,7 @@ test('cell text: separators, — for dash, empty for blank or no mark, other mar
   assert.equal(formatChartCell(1234567, null), '1,234,567');
   assert.equal(formatChartCell(0, 'dash'), '0');
   assert.equal(formatChartCell(null, 'dash'), '—');
-  assert.equal(formatChartCell(null, 'blank'), '');
+  assert.equal(formatChartCell(null, 'blank'), '記載なし');
   assert.equal(formatChartCell(null, null), '');
   assert.equal(formatChartCell(null, '※'), '※');
 });

@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import { DataTableScroll } from '../components/data-table-scroll.js';
-import { DASH, formatAmount } from '../format.js';
+import { DASH, formatAmount, NOT_GIVEN } from '../format.js';
 import { messages } from '../messages.js';
 import { renderBarChartSvg } from './render-bar-chart-svg.js';
 
@@ -20,23 +20,30 @@ type ChartFigureProps = {
   unit: string;
   categories: string[];
   series: ChartFigureSeries[];
+  /** a sentence under the chart about a figure that is not a bar (e.g. the five-year total) */
+  note?: string;
 };
 
 /** A bar chart (server SVG) followed by the same numbers as a table, in one captioned figure. */
 export function ChartFigure(props: ChartFigureProps) {
   const { id, caption, unit, categories, series } = props;
-  const svg = renderBarChartSvg({
-    id,
-    title: caption,
-    description: props.description,
-    categories: categories.map(toAxisLabel),
-    series: series.map((s) => ({ name: s.name, values: s.values })),
-    unit,
-  });
+  // nothing to draw (every value 「—」 or blank): a sentence says so instead of an empty frame
+  const hasBars = series.some((s) => s.values.some((v) => v !== null));
+  const svg = hasBars
+    ? renderBarChartSvg({
+        id,
+        title: caption,
+        description: props.description,
+        categories: categories.map(toAxisLabel),
+        series: series.map((s) => ({ name: s.name, values: s.values })),
+        unit,
+      })
+    : null;
   return (
     <figure class="chart-figure" id={id}>
       <figcaption>{caption}</figcaption>
-      <div class="chart">{raw(svg)}</div>
+      {svg === null ? <p class="chart-empty">{messages.figures.noAmounts}</p> : <div class="chart">{raw(svg)}</div>}
+      {props.note ? <p class="chart-note">{props.note}</p> : null}
       <p class="table-unit">{messages.unitLabel(unit)}</p>
       <DataTableScroll label={messages.chart.tableLabel(caption)}>
         <table>
@@ -72,10 +79,11 @@ function toAxisLabel(category: string): string {
   return category.replace(/\s*（[^（）]*）$/, '') || category;
 }
 
-/** A value with separators; where there is none, the mark as the document printed it. */
+/** A value with separators; where there is none, the mark as the document printed it (blank: 「記載なし」). */
 export function formatChartCell(value: number | null, mark: string | null): string {
   if (value !== null) return formatAmount(value);
   if (mark === 'dash') return DASH;
-  if (mark === 'blank' || mark === null) return '';
+  if (mark === 'blank') return NOT_GIVEN;
+  if (mark === null) return '';
   return mark;
 }

@@ -4,7 +4,7 @@ import { DataTableScroll } from './data-table-scroll.js';
 import { NewBadge } from './new-badge.js';
 import { Pagination, PrevNext } from './prev-next.js';
 
-test('DataTableScroll: a focusable, named region around its table', () => {
+test('DataTableScroll: a focusable, named region around its table, with a scroll cue for narrow screens', () => {
   const html = (
     <DataTableScroll label="事業費の表">
       <table />
@@ -12,7 +12,17 @@ test('DataTableScroll: a focusable, named region around its table', () => {
   ).toString();
   assert.equal(
     html,
-    '<div class="table-scroll" role="region" tabindex="0" aria-label="事業費の表"><table></table></div>',
+    '<p class="table-scroll-hint" aria-hidden="true">表は横にスクロールできます →</p>' +
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="事業費の表"><table></table></div>',
+  );
+  const stacked = (
+    <DataTableScroll label="事業の一覧" stacked>
+      <table />
+    </DataTableScroll>
+  ).toString();
+  assert.equal(
+    stacked,
+    '<div class="table-scroll table-scroll--stacked" role="region" tabindex="0" aria-label="事業の一覧"><table></table></div>',
   );
 });
 

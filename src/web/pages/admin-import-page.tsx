@@ -39,14 +39,14 @@ function ImportForm(props: {
           <span class="required-mark">{messages.required}</span>
         </label>
         <p class="form-hint" id="file-hint">
-          UTF-8 のテキストファイル（PDF から取り出した文書）。{props.maxMegabytes} MB まで。
+          PDF、Word（.docx）、または PDF から取り出したテキストファイル。{props.maxMegabytes} MB まで。
         </p>
         <ErrorText field="file" error={errors.file} />
         <input
           id="file"
           name="file"
           type="file"
-          accept=".txt,text/plain"
+          accept=".txt,.pdf,.docx,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           required
           {...describedBy('file', errors.file, true)}
         />

@@ -6,6 +6,7 @@ import { DataTableScroll } from '../components/data-table-scroll.js';
 import { formatAmount, formatShortFiscalYear } from '../format.js';
 import { targetKindLabels } from '../labels.js';
 import { Layout } from '../layout.js';
+import { formatIsoDateJa, messages } from '../messages.js';
 import { areaKindLabel, formatPlanPeriod } from './areas-page.js';
 
 /** Above this many areas the chart shows one series per kind of area, not one per area (6 colours). */
@@ -16,6 +17,12 @@ function AreaName(props: { area: AreaComparison }) {
   return <a href={areaHref(areaBase(props.area.slug), '/')}>{props.area.name}</a>;
 }
 
+/** Yen per resident per fiscal year: the plan's total per resident spread evenly over its years. */
+export function costPerCapitaPerYear(area: Pick<AreaComparison, 'population' | 'totalCost' | 'fiscalYears'>) {
+  if (!area.population.known || area.population.value <= 0 || area.fiscalYears.length === 0) return null;
+  return Math.round((area.totalCost * 1000) / area.population.value / area.fiscalYears.length);
+}
+
 function PopulationCells(props: { area: AreaComparison }) {
   const { population, costPerCapitaYen } = props.area;
   if (!population.known) {
@@ -23,13 +30,16 @@ function PopulationCells(props: { area: AreaComparison }) {
       <>
         <td>{UNKNOWN_POPULATION}</td>
         <td>{UNKNOWN_POPULATION}</td>
+        <td>{UNKNOWN_POPULATION}</td>
       </>
     );
   }
+  const perYear = costPerCapitaPerYear(props.area);
   return (
     <>
       <td class="num">{formatAmount(population.value)}</td>
       <td class="num">{costPerCapitaYen === null ? UNKNOWN_POPULATION : formatAmount(costPerCapitaYen)}</td>
+      <td class="num">{perYear === null ? UNKNOWN_POPULATION : formatAmount(perYear)}</td>
     </>
   );
 }
@@ -42,8 +52,10 @@ function PopulationNotes(props: { areas: AreaComparison[] }) {
         const { population } = area;
         return population.known ? (
           <li>
-            ※{area.name}の人口: 構成市町村の最新の公表値（{population.asOf.join('・')}、{population.bases.join('・')}
-            ）の合計
+            {messages.compare.populationNote(
+              area.name,
+              `${population.asOf.map(formatIsoDateJa).join('・')}時点の${population.bases.join('・')}`,
+            )}
           </li>
         ) : (
           <li>
@@ -60,7 +72,7 @@ function OverviewTable(props: { areas: AreaComparison[] }) {
   return (
     <DataTableScroll label="圏域の概要の表">
       <table>
-        <caption>圏域の概要（事業費は千円、1人あたりは円）</caption>
+        <caption>{messages.compare.overviewCaption}</caption>
         <thead>
           <tr>
             <th scope="col">圏域</th>
@@ -73,13 +85,16 @@ function OverviewTable(props: { areas: AreaComparison[] }) {
             </th>
             <th scope="col">計画期間</th>
             <th scope="col" class="num">
-              事業費見込額の計（千円）
+              {messages.compare.totalHeader}
             </th>
             <th scope="col" class="num">
-              人口（人）
+              {messages.compare.populationHeader}
             </th>
             <th scope="col" class="num">
-              1人あたり事業費（円）
+              {messages.compare.perCapitaHeader}
+            </th>
+            <th scope="col" class="num">
+              {messages.compare.perCapitaPerYearHeader}
             </th>
           </tr>
         </thead>
@@ -251,12 +266,7 @@ export function AreaComparePage(props: { result: AreaComparisonResult; selected:
       areasLink
     >
       <h1>圏域の比較</h1>
-      <p class="lead">
-        {areas.length}
-        の圏域の現在の版を並べています。事業費見込額は各事業の計（計がなければ年度の合計）を足したものです。
-        1人あたりの事業費は、構成市町村すべての人口が分かる圏域だけ計算し、分からない圏域は「{UNKNOWN_POPULATION}
-        」と示します。
-      </p>
+      <p class="lead">{messages.compare.lead(areas.length, UNKNOWN_POPULATION)}</p>
       <SelectAreas all={result.areas} selected={selected} />
       <section aria-labelledby="overview-heading">
         <h2 id="overview-heading">概要と1人あたりの事業費</h2>

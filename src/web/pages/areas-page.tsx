@@ -4,6 +4,7 @@ import { areaBase, areaHref, sitePaths } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { formatAmount, formatShortFiscalYear } from '../format.js';
 import { Layout } from '../layout.js';
+import { messages } from '../messages.js';
 
 export function areaKindLabel(kind: AreaKind): string {
   return kind === 'other' ? '広域連携' : kind;
@@ -30,10 +31,7 @@ export function AreasPage(props: { areas: AreaListing[] }) {
       areasLink
     >
       <h1>圏域一覧</h1>
-      <p class="lead">
-        このポータルに登録されている{areas.length}の圏域（連携中枢都市圏・定住自立圏）です。圏域名から、その圏域の
-        事業・事業費・成果指標のページへ進めます。
-      </p>
+      <p class="lead">{messages.areas.lead(areas.length)}</p>
       <ul>
         <li>
           <a href={sitePaths.compare}>圏域の比較</a>（事業数、年度別の事業費、1人あたりの事業費、成果指標の種類）
@@ -47,7 +45,7 @@ export function AreasPage(props: { areas: AreaListing[] }) {
       ) : (
         <DataTableScroll label="圏域の一覧表">
           <table>
-            <caption>登録されている圏域（{areas.length}圏域）</caption>
+            <caption>{messages.areas.caption}</caption>
             <thead>
               <tr>
                 <th scope="col">圏域</th>
@@ -59,7 +57,7 @@ export function AreasPage(props: { areas: AreaListing[] }) {
                   事業数
                 </th>
                 <th scope="col" class="num">
-                  事業費見込額の計（千円）
+                  {messages.areas.totalHeader}
                 </th>
                 <th scope="col">計画期間</th>
                 <th scope="col">現在の版</th>
@@ -86,6 +84,7 @@ export function AreasPage(props: { areas: AreaListing[] }) {
           </table>
         </DataTableScroll>
       )}
+      <p class="note">{messages.areas.totalNote}</p>
       <p class="note">
         文書の取り込みは、管理者が <code>renkei import ファイル --area 識別名</code> または
         <a href={sitePaths.adminImport}>取り込みのページ</a>から行います。

@@ -1,6 +1,7 @@
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { formatAmount, formatDateTimeJa } from '../format.js';
 import { Layout } from '../layout.js';
+import { messages } from '../messages.js';
 
 export type DownloadFileItem = {
   name: string;
@@ -51,6 +52,8 @@ export function DownloadsPage(props: DownloadsPageProps) {
       areaName={props.areaName}
       breadcrumbs={[{ label: 'ホーム', href: '/' }, { label: 'オープンデータ' }]}
       description={`${props.planTitle}の事業、事業費、成果指標を CSV・Excel・JSON で提供します。`}
+      updatedAt={props.publishedAt}
+      centralCity={props.publisher}
     >
       <h1>オープンデータ</h1>
       <p class="lead">
@@ -90,7 +93,7 @@ export function DownloadsPage(props: DownloadsPageProps) {
             <a href={`${props.latestHref}budgets.csv`}>{decodeURI(`${props.latestHref}budgets.csv`)}</a>）
           </li>
           <li>
-            プログラムからは <a href="/api/v1/vision">API（/api/v1）</a> でも取得できます。
+            プログラムからは API でも取得できます（<a href="/api/docs">API の説明</a>）。
           </li>
         </ul>
       </section>
@@ -125,7 +128,12 @@ function FileTable(props: { files: DownloadFileItem[] }) {
             {props.files.map((file) => (
               <tr>
                 <th scope="row">
-                  <a href={file.href}>{file.name}</a>
+                  <a href={file.href} download={file.name}>
+                    {file.name}
+                    <span class="download-meta">
+                      {messages.downloads.linkMeta(file.format, formatByteSize(file.byteSize))}
+                    </span>
+                  </a>
                   <br />
                   <span class="note">{file.title}</span>
                 </th>

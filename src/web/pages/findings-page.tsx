@@ -1,7 +1,8 @@
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
 import { FindingsTable } from '../components/findings-table.js';
-import { Layout } from '../layout.js';
+import { Layout, siteProps } from '../layout.js';
+import { messages } from '../messages.js';
 
 /** /findings: the document's own inconsistencies, with line numbers and links to the projects. */
 export function FindingsPage(props: { snapshot: PortalSnapshot; base: string }) {
@@ -15,12 +16,10 @@ export function FindingsPage(props: { snapshot: PortalSnapshot; base: string }) 
       breadcrumbs={[{ label: 'ホーム', href: areaHref(base, '/') }, { label: '文書の不整合' }]}
       base={base}
       areasLink={areaCount > 1}
+      {...siteProps(props.snapshot)}
     >
       <h1>文書の不整合</h1>
-      <p>
-        取り込んだ文書{document ? `「${document.fileName}」` : ''}の中で、表と事業シートの食い違いや合計の誤りなどを
-        {findings.length}件見つけました。データは文書の記載のまま掲載し、ここで指摘しています。
-      </p>
+      <p>{messages.findings.lead(document?.fileName ?? null, findings.length)}</p>
       {findings.length === 0 ? (
         <p>不整合は見つかりませんでした。</p>
       ) : (

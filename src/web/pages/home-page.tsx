@@ -1,15 +1,16 @@
 import { findLatestPopulation } from '../../domain/municipality-populations.js';
 import { costByFiscalYear } from '../../domain/project-query.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
-import { areaHref, sitePaths } from '../area-paths.js';
+import { areaHref, downloadsHref, sitePaths } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { formatAmount, formatFiscalYearLabel, formatShortFiscalYear } from '../format.js';
-import { Layout } from '../layout.js';
+import { Layout, siteProps } from '../layout.js';
+import { formatIsoDateJa, messages } from '../messages.js';
 
 /** / (the default area) and /areas/{slug}/ : the 圏域 at a glance. */
 export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
-  const { vision, revision, areaCount, area } = props.snapshot;
+  const { vision, revision, areaCount } = props.snapshot;
   const { base } = props;
   const href = (path: string) => areaHref(base, path);
   const years = vision.plan.fiscalYears;
@@ -22,12 +23,14 @@ export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
       breadcrumbs={[{ label: 'ホーム' }]}
       base={base}
       areasLink={areaCount > 1}
+      {...siteProps(props.snapshot)}
     >
       <h1>{vision.plan.title}</h1>
       {base === '' && areaCount > 1 ? (
         <p class="note">
-          このポータルには{areaCount}の圏域があります。このページは{vision.area.name}を表示しています。 ほかの圏域は
-          <a href={sitePaths.areas}>圏域一覧</a>から選べます。
+          {messages.home.areasNote(areaCount, vision.area.name)}
+          <a href={sitePaths.areas}>{messages.breadcrumbs.areas}</a>
+          {messages.home.areasNoteEnd}
         </p>
       ) : null}
       <p class="lead">
@@ -39,7 +42,7 @@ export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
         <h2 id="municipalities-heading">構成市町村</h2>
         <DataTableScroll label="構成市町村の表">
           <table>
-            <caption>構成市町村（人口は最新の公表値）</caption>
+            <caption>{messages.home.municipalitiesCaption(populationDates(vision.area.municipalities))}</caption>
             <thead>
               <tr>
                 <th scope="col">市町村</th>
@@ -60,7 +63,11 @@ export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
                     <td>{m.isCentralCity ? '中心市' : '連携町村'}</td>
                     <td>{m.code ?? '（不明）'}</td>
                     <td class="num">{population ? formatAmount(population.value) : '—'}</td>
-                    <td>{population ? `${population.asOf}（${population.basis}、${population.source}）` : '—'}</td>
+                    <td>
+                      {population
+                        ? `${formatIsoDateJa(population.asOf)}時点の${population.basis}（${population.source}）`
+                        : '—'}
+                    </td>
                   </tr>
                 );
               })}
@@ -102,6 +109,7 @@ export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
             unit="千円"
             categories={years.map(formatShortFiscalYear)}
             series={[{ name: '事業費見込額', values: costs }]}
+            note={`${messages.home.planTotal(formatAmount(costs.reduce((sum, c) => sum + c, 0)), years.length)}${messages.figures.excludedCells}`}
           />
         </section>
       ) : null}
@@ -122,7 +130,7 @@ export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
         )}
       </section>
       <section aria-labelledby="next-heading">
-        <h2 id="next-heading">次に見る</h2>
+        <h2 id="next-heading">{messages.home.moreHeading}</h2>
         <ul>
           <li>
             <a href={href('/matrix')}>連携協約項目の一覧表</a>（役割・連携施策と町村の参加）
@@ -131,17 +139,29 @@ export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
             <a href={href('/projects')}>事業一覧</a>（絞り込みと検索）
           </li>
           <li>
-            <a href={href('/findings')}>文書の不整合</a>（{vision.findings.length}件）
+            <a href={href('/findings')}>文書の不整合</a>
+            {messages.home.findingsNote(vision.findings.length)}
           </li>
           <li>
-            {base === '' ? (
-              <a href="/api/v1/vision">データ（Vision JSON）</a>
-            ) : (
-              <a href={`/api/v1/areas/${encodeURIComponent(area.slug)}`}>データ（API）</a>
-            )}
+            <a href={downloadsHref(base)}>{messages.home.openData}</a>
+            {messages.home.openDataNote}
+          </li>
+          <li>
+            <a href="/api/docs">{messages.home.api}</a>
+            {messages.home.apiNote}
           </li>
         </ul>
       </section>
     </Layout>
   );
+}
+
+/** 「2022年10月1日時点の推計人口」, or each date and kind when the municipalities' figures differ. */
+function populationDates(municipalities: readonly { code: string | null }[]): string | null {
+  const found = municipalities.flatMap((m) => {
+    const p = findLatestPopulation(m.code);
+    return p ? [`${formatIsoDateJa(p.asOf)}時点の${p.basis}`] : [];
+  });
+  const distinct = [...new Set(found)];
+  return distinct.length === 0 ? null : distinct.join('・');
 }

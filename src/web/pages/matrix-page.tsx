@@ -3,7 +3,7 @@ import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { ProjectNameCell } from '../components/project-name-cell.js';
-import { Layout } from '../layout.js';
+import { Layout, siteProps } from '../layout.js';
 
 function Count(props: { actual: number; declared: number | null }) {
   const { actual, declared } = props;
@@ -81,6 +81,7 @@ export function MatrixPage(props: { snapshot: PortalSnapshot; base: string }) {
       breadcrumbs={[{ label: 'ホーム', href: areaHref(base, '/') }, { label: '連携協約項目の一覧表' }]}
       base={base}
       areasLink={areaCount > 1}
+      {...siteProps(props.snapshot)}
     >
       <h1>連携協約項目の一覧表</h1>
       <p>

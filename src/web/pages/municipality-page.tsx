@@ -3,12 +3,18 @@ import { projectCost } from '../../domain/project-query.js';
 import type { MunicipalityRef, Project } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
+import { BudgetAmount, projectTotalCell } from '../components/budget-amount.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { ProjectNameCell } from '../components/project-name-cell.js';
 import { formatAmount } from '../format.js';
-import { Layout } from '../layout.js';
+import { Layout, siteProps } from '../layout.js';
+import { messages } from '../messages.js';
+import { resolveRoleTexts } from '../role-text.js';
 
-/** /municipalities/{code}: the projects a municipality takes part in, its role text and the totals. */
+/**
+ * /municipalities/{code}: the projects a municipality takes part in, its role text (「同上」 resolved) and the
+ * total of the projects that give an amount. Below 48em each project is a card (`.stack-table`).
+ */
 export function MunicipalityPage(props: {
   snapshot: PortalSnapshot;
   municipality: MunicipalityRef;
@@ -17,56 +23,78 @@ export function MunicipalityPage(props: {
 }) {
   const { vision, areaCount } = props.snapshot;
   const { municipality, projects, base } = props;
+  const t = messages.municipality;
   const population = findLatestPopulation(municipality.code);
-  const total = projects.reduce((sum, p) => sum + projectCost(p), 0);
+  const costs = projects.map(projectCost);
+  const total = costs.reduce<number>((sum, c) => sum + (c ?? 0), 0);
+  const withoutAmount = costs.filter((c) => c === null).length;
   return (
     <Layout
       title={municipality.name}
       areaName={vision.area.name}
-      breadcrumbs={[{ label: 'ホーム', href: areaHref(base, '/') }, { label: municipality.name }]}
+      breadcrumbs={[{ label: messages.breadcrumbs.home, href: areaHref(base, '/') }, { label: municipality.name }]}
       base={base}
       areasLink={areaCount > 1}
+      {...siteProps(props.snapshot)}
     >
       <h1>{municipality.name}</h1>
       <dl class="facts">
-        <dt>区分</dt>
-        <dd>{municipality.isCentralCity ? '中心市' : '連携町村'}</dd>
-        <dt>全国地方公共団体コード</dt>
-        <dd>{municipality.code ?? '（不明）'}</dd>
-        <dt>人口</dt>
-        <dd>{population ? `${formatAmount(population.value)}人（${population.asOf}、${population.basis}）` : '—'}</dd>
-        <dt>参加する事業</dt>
+        <dt>{t.kind}</dt>
+        <dd>{municipality.isCentralCity ? t.central : t.partner}</dd>
+        <dt>{t.code}</dt>
+        <dd>{municipality.code ?? t.unknownCode}</dd>
+        <dt>{t.population}</dt>
         <dd>
-          {projects.length}事業（全{vision.projects.length}事業のうち）
+          {population
+            ? t.populationValue(formatAmount(population.value), population.asOf, population.basis, population.source)
+            : '—'}
         </dd>
-        <dt>参加する事業の事業費見込額の計</dt>
-        <dd>{formatAmount(total)}千円（圏域全体の事業費。市町村ごとの負担額ではありません）</dd>
+        <dt>{t.projects}</dt>
+        <dd>{t.projectCount(projects.length, vision.projects.length)}</dd>
+        <dt>{t.total}</dt>
+        <dd>
+          {t.totalValue(formatAmount(total))}
+          {withoutAmount > 0 ? <span class="note">{messages.figures.excludedProjects(withoutAmount)}</span> : null}
+          <span class="note">{t.totalNote}</span>
+        </dd>
       </dl>
       {projects.length === 0 ? (
-        <p>参加する事業はありません。</p>
+        <p>{t.none}</p>
       ) : (
-        <DataTableScroll label="参加する事業の表">
-          <table>
-            <caption>{municipality.name}が参加する事業と役割分担</caption>
+        <DataTableScroll label={t.tableLabel(municipality.name)} stacked>
+          <table class="stack-table">
+            <caption>{t.tableLabel(municipality.name)}</caption>
             <thead>
               <tr>
-                <th scope="col">番号</th>
-                <th scope="col">事業名</th>
-                <th scope="col">役割分担</th>
+                <th scope="col">{t.columns.number}</th>
+                <th scope="col">{t.columns.name}</th>
+                <th scope="col">{t.columns.role}</th>
                 <th scope="col" class="num">
-                  事業費見込額の計（千円）
+                  {t.columns.total}
                 </th>
               </tr>
             </thead>
             <tbody>
-              {projects.map((p) => (
-                <tr>
-                  <td class="num">{p.number}</td>
-                  <ProjectNameCell project={p} base={base} />
-                  <td>{(municipality.isCentralCity ? p.roles.centralCity : p.roles.partners) || '—'}</td>
-                  <td class="num">{formatAmount(projectCost(p))}</td>
-                </tr>
-              ))}
+              {projects.map((p) => {
+                const roles = resolveRoleTexts(p);
+                return (
+                  <tr>
+                    <td class="num stack-table__number" data-label={t.columns.number}>
+                      {p.number}
+                    </td>
+                    <ProjectNameCell project={p} base={base} />
+                    <td data-label={t.columns.role}>
+                      {(municipality.isCentralCity ? roles.centralCity : roles.partners) || '—'}
+                      {!municipality.isCentralCity && roles.partnersSameAsAbove ? (
+                        <span class="note">{messages.roles.sameAsAbove}</span>
+                      ) : null}
+                    </td>
+                    <td class="num" data-label={t.columns.total}>
+                      <BudgetAmount cell={projectTotalCell(p.budget)} />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </DataTableScroll>

@@ -1,14 +1,15 @@
-import { formatFiscalYear } from '../../domain/fiscal-year.js';
-import type { Project, Vision } from '../../domain/vision.js';
+import type { MunicipalityRef, Project, Vision } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { KpiTable } from '../components/kpi-table.js';
 import { NewBadge } from '../components/new-badge.js';
 import { PrevNext } from '../components/prev-next.js';
-import { formatAmount, formatDateTimeJa, formatShortFiscalYear } from '../format.js';
-import { Layout } from '../layout.js';
+import { DASH, formatAmount, formatDateTimeJa, formatShortFiscalYear, NOT_GIVEN } from '../format.js';
+import { Layout, siteProps } from '../layout.js';
+import { messages } from '../messages.js';
 import { placementLabel } from '../placement-label.js';
+import { resolveRoleTexts } from '../role-text.js';
 
 function Field(props: { label: string; children: unknown }) {
   return (
@@ -19,16 +20,36 @@ function Field(props: { label: string; children: unknown }) {
   );
 }
 
+function MunicipalityLinks(props: { municipalities: MunicipalityRef[]; base: string }) {
+  return (
+    <ul class="inline-list">
+      {props.municipalities.map((m) => (
+        <li class="nowrap">
+          {m.code ? <a href={areaHref(props.base, `/municipalities/${m.code}`)}>{m.name}</a> : m.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The partners taking part, as a sentence: all of them, or which take part and which do not. */
 function Participants(props: { project: Project; vision: Vision; base: string }) {
   const partners = props.vision.area.municipalities.filter((m) => !m.isCentralCity);
+  const taking = partners.filter((m) => props.project.participants.includes(m.name));
+  const notTaking = partners.filter((m) => !props.project.participants.includes(m.name));
+  const t = messages.participants;
+  if (taking.length === 0) return <p>{t.none}</p>;
   return (
-    <ul class="participants">
-      {partners.map((m) => {
-        const takesPart = props.project.participants.includes(m.name);
-        const label = `${m.name}：${takesPart ? '参加' : '不参加'}`;
-        return <li>{m.code ? <a href={areaHref(props.base, `/municipalities/${m.code}`)}>{label}</a> : label}</li>;
-      })}
-    </ul>
+    <div class="participants">
+      <p>{notTaking.length === 0 ? t.all(partners.length) : t.some(taking.length, partners.length)}</p>
+      <MunicipalityLinks municipalities={taking} base={props.base} />
+      {notTaking.length > 0 ? (
+        <p class="note">
+          {t.notTaking}
+          {notTaking.map((m) => m.name).join('、')}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -43,6 +64,9 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project;
   const centralCity = vision.area.municipalities.find((m) => m.isCentralCity)?.name ?? '中心市';
   const targetYear = vision.plan.targetFiscalYear;
   const years = project.budget.years;
+  const roles = resolveRoleTexts(project);
+  const { total } = project.budget;
+  const markText = (mark: 'blank' | 'dash' | null) => (mark === 'dash' ? DASH : NOT_GIVEN);
   return (
     <Layout
       title={`${project.number} ${project.name}`}
@@ -54,6 +78,7 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project;
       ]}
       base={base}
       areasLink={areaCount > 1}
+      {...siteProps(props.snapshot)}
     >
       <article class="project-sheet">
         <h1>
@@ -84,9 +109,12 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project;
           <Field label="役割分担">
             <dl class="roles">
               <dt>{centralCity}</dt>
-              <dd>{project.roles.centralCity || '（記載なし）'}</dd>
+              <dd>{roles.centralCity || '（記載なし）'}</dd>
               <dt>連携町村</dt>
-              <dd>{project.roles.partners || '（記載なし）'}</dd>
+              <dd>
+                {roles.partners || '（記載なし）'}
+                {roles.partnersSameAsAbove ? <span class="note">{messages.roles.sameAsAbove}</span> : null}
+              </dd>
             </dl>
           </Field>
         </dl>
@@ -98,16 +126,15 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project;
             <ChartFigure
               id={`budget-${project.number}`}
               caption={`事業${project.number}の年度別事業費見込額`}
-              description={`${years.map((y) => `${formatFiscalYear(y.fiscalYear)} ${y.amount === null ? (y.mark === 'dash' ? '－' : '空欄') : `${formatAmount(y.amount)}千円`}`).join('、')}。計 ${project.budget.total.amount === null ? (project.budget.total.mark === 'dash' ? '－' : '空欄') : `${formatAmount(project.budget.total.amount)}千円`}。`}
+              description={`${years.map((y) => `${formatShortFiscalYear(y.fiscalYear)} ${y.amount === null ? (y.mark === 'dash' ? '「—」' : NOT_GIVEN) : `${formatAmount(y.amount)}千円`}`).join('、')}。`}
               unit="千円"
-              categories={[...years.map((y) => formatShortFiscalYear(y.fiscalYear)), '計']}
-              series={[
-                {
-                  name: '事業費見込額',
-                  values: [...years.map((y) => y.amount), project.budget.total.amount],
-                  marks: [...years.map((y) => y.mark), project.budget.total.mark],
-                },
-              ]}
+              categories={years.map((y) => formatShortFiscalYear(y.fiscalYear))}
+              series={[{ name: '事業費見込額', values: years.map((y) => y.amount), marks: years.map((y) => y.mark) }]}
+              note={
+                total.amount === null
+                  ? messages.figures.totalMark(markText(total.mark))
+                  : messages.figures.total(formatAmount(total.amount), '千円', years.length)
+              }
             />
           )}
         </section>
@@ -116,7 +143,7 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project;
           <KpiTable
             project={project}
             projects={vision.projects}
-            targetYearLabel={targetYear === null ? '目標年度' : formatFiscalYear(targetYear)}
+            targetYearLabel={targetYear === null ? '目標年度' : formatShortFiscalYear(targetYear)}
             base={base}
           />
           {project.notes.length > 0 ? (
@@ -129,13 +156,17 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project;
         </section>
         <section aria-labelledby="source-heading" class="source">
           <h2 id="source-heading">出典</h2>
-          <p>
-            {vision.plan.title}
-            {revision.label ? `（${revision.label}時点）` : ''}、第{revision.seq}版。
-            {document
-              ? `文書「${document.fileName}」の${project.source.lines[0]}〜${project.source.lines[1]}行目（${formatDateTimeJa(document.importedAt)} 取り込み）。`
-              : ''}
-          </p>
+          <p>{messages.source.sheet(vision.plan.title, revision.label, revision.seq, project.number)}</p>
+          {document ? (
+            <p class="note">
+              {messages.source.file(
+                document.fileName,
+                project.source.lines[0],
+                project.source.lines[1],
+                formatDateTimeJa(document.importedAt),
+              )}
+            </p>
+          ) : null}
         </section>
       </article>
       <PrevNext

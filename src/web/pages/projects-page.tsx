@@ -1,15 +1,20 @@
-import { type ProjectQuery, projectCost } from '../../domain/project-query.js';
+import type { ProjectQuery } from '../../domain/project-query.js';
 import type { Project } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
+import { BudgetAmount, projectTotalCell } from '../components/budget-amount.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
-import { ProjectFilterForm } from '../components/project-filter-form.js';
+import { ParticipantNames } from '../components/participant-names.js';
+import { describeActiveFilters, ProjectFilterForm } from '../components/project-filter-form.js';
 import { ProjectNameCell } from '../components/project-name-cell.js';
-import { formatAmount } from '../format.js';
-import { Layout } from '../layout.js';
-import { placementLabel, shortPlacementLabel } from '../placement-label.js';
+import { Layout, siteProps } from '../layout.js';
+import { messages } from '../messages.js';
+import { placementWords } from '../placement-label.js';
 
-/** /projects: the filter form, the result count and the matching projects. */
+/**
+ * /projects: the filter form, the result count and the matching projects. The table turns into one card per
+ * project below 48em (`.stack-table`): name, placement, participants and total without sideways scrolling.
+ */
 export function ProjectsPage(props: {
   snapshot: PortalSnapshot;
   query: ProjectQuery;
@@ -17,52 +22,60 @@ export function ProjectsPage(props: {
   base: string;
 }) {
   const { vision, areaCount } = props.snapshot;
-  const { results, base } = props;
+  const { results, base, query } = props;
+  const t = messages.projectList;
+  const filtered =
+    query.text !== undefined || describeActiveFilters({ ...query, sort: 'number', order: 'asc' }).length > 0;
   return (
     <Layout
-      title="事業一覧"
+      title={t.title}
       areaName={vision.area.name}
-      breadcrumbs={[{ label: 'ホーム', href: areaHref(base, '/') }, { label: '事業一覧' }]}
+      breadcrumbs={[{ label: messages.breadcrumbs.home, href: areaHref(base, '/') }, { label: t.title }]}
       base={base}
       areasLink={areaCount > 1}
+      {...siteProps(props.snapshot)}
     >
-      <h1>事業一覧</h1>
-      <ProjectFilterForm vision={vision} query={props.query} action={areaHref(base, '/projects')} />
+      <h1>{t.title}</h1>
+      <ProjectFilterForm vision={vision} query={query} action={areaHref(base, '/projects')} />
       <p class="result-count" role="status">
-        {vision.projects.length}事業のうち <strong>{results.length}事業</strong> が条件に合います。
+        {filtered ? t.countSome(results.length, vision.projects.length) : t.countAll(vision.projects.length)}
       </p>
       {results.length === 0 ? (
         <div class="empty">
-          <p>条件に合う事業はありません。キーワードを短くするか、条件を減らしてください。</p>
+          <p>{t.empty}</p>
           <p>
-            <a href={areaHref(base, '/projects')}>条件をクリアしてすべての事業を見る</a>
+            <a href={areaHref(base, '/projects')}>{t.clearLink}</a>
           </p>
         </div>
       ) : (
-        <DataTableScroll label="事業の一覧表">
-          <table class="project-list">
-            <caption>条件に合う事業（{results.length}事業）</caption>
+        <DataTableScroll label={t.caption} stacked>
+          <table class="project-list stack-table">
+            <caption class="visually-hidden">{t.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">番号</th>
-                <th scope="col">事業名</th>
-                <th scope="col">役割-(施策)-分野</th>
-                <th scope="col">連携町村</th>
+                <th scope="col">{t.columns.number}</th>
+                <th scope="col">{t.columns.name}</th>
+                <th scope="col">{t.columns.placement}</th>
+                <th scope="col">{t.columns.participants}</th>
                 <th scope="col" class="num">
-                  事業費見込額の計（千円）
+                  {t.columns.total}
                 </th>
               </tr>
             </thead>
             <tbody>
               {results.map((p) => (
                 <tr>
-                  <td class="num">{p.number}</td>
-                  <ProjectNameCell project={p} base={base} />
-                  <td class="nowrap">
-                    <abbr title={placementLabel(vision, p)}>{shortPlacementLabel(p)}</abbr>
+                  <td class="num stack-table__number" data-label={t.columns.number}>
+                    {p.number}
                   </td>
-                  <td>{p.participants.join('、') || '—'}</td>
-                  <td class="num">{formatAmount(projectCost(p))}</td>
+                  <ProjectNameCell project={p} base={base} />
+                  <td data-label={t.columns.placement}>{placementWords(vision, p)}</td>
+                  <td data-label={t.columns.participants}>
+                    <ParticipantNames project={p} vision={vision} />
+                  </td>
+                  <td class="num" data-label={t.columns.total}>
+                    <BudgetAmount cell={projectTotalCell(p.budget)} />
+                  </td>
                 </tr>
               ))}
             </tbody>
