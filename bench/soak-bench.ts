@@ -93,17 +93,15 @@ async function soak(backend: Backend): Promise<void> {
   const tally: Tally = { reads: 0, acked: 0, conflicts: 0, serverErrors: 0, otherErrors: 0, networkErrors: 0 };
   try {
     await waitFor200(port, '/healthz', server);
-    const projects = (await (await fetch(`${origin}/api/v1/projects`)).json()) as {
-      number: number;
-      participants: string[];
-    }[];
     const names = new Map<string, string>();
     type VisionArea = {
       area: { municipalities: { code: string; name: string; isCentralCity: boolean }[] };
       plan: { fiscalYears: number[] };
+      projects: { number: number; participants: string[] }[];
     };
     const vision = (await (await fetch(`${origin}/api/v1/vision`)).json()) as VisionArea;
     const { fiscalYears } = vision.plan;
+    const { projects } = vision;
     for (const m of vision.area.municipalities) {
       names.set(m.code, m.isCentralCity ? '*' : m.name);
     }
