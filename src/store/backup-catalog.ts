@@ -21,7 +21,7 @@ export type CatalogTable = {
   columns: CatalogColumn[];
   /** primary key columns, in key order (empty when the table has none): rows are read in this order */
   primaryKey: string[];
-  /** tables this one references through foreign keys (qualified names, itself excluded) */
+  /** tables this one references through foreign keys checked at once (qualified names, itself excluded) */
   references: string[];
   /** the table has user triggers (an append-only guard, say); they are switched off while it is reloaded */
   hasUserTriggers: boolean;
@@ -81,6 +81,8 @@ export async function readCatalog(db: AnyDb): Promise<Catalog> {
     select n.nspname as schema, c.relname as table, pn.nspname as parent_schema, p.relname as parent
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     join pg_constraint k on k.conrelid = c.oid and k.contype = 'f'
+      -- a deferred key is checked at commit: it does not order the load (and may close a cycle, area ⇄ revision)
+      and not (k.condeferrable and k.condeferred)
     join pg_class p on p.oid = k.confrelid
     join pg_namespace pn on pn.oid = p.relnamespace
     where ${isAppRelation}

@@ -32,7 +32,9 @@ test('skip link first, to a focusable main', () => {
 
 test("site nav: home first, the area's pages, the list of areas and the API; the current one is marked", () => {
   const html = render(listCrumbs);
-  const nav = html.match(/<nav aria-label="サイト内" class="site-nav site-nav--wide"[\s\S]*?<\/nav>/)?.[0] ?? '';
+  const nav = (
+    html.match(/<nav aria-label="サイト内" class="site-nav site-nav--wide"[\s\S]*?<\/nav>/)?.[0] ?? ''
+  ).replace(/<div class="site-nav__account">[\s\S]*?<\/div>/, '');
   const links = [...nav.matchAll(/<a href="([^"]+)"( aria-current="[^"]+")?>([^<]+)<\/a>/g)].map((m) => [
     m[1],
     m[3],
@@ -53,7 +55,7 @@ test("site nav: home first, the area's pages, the list of areas and the API; the
   assert.match(menu, /<a href="\/api\/docs">API<\/a>/);
 });
 
-test('header: publisher and contact from the configuration, the last update, an empty account slot', () => {
+test('header: publisher and contact from the configuration, the last update, the staff sign-in link', () => {
   const html = (
     <SiteInfoContext.Provider
       value={{
@@ -71,7 +73,7 @@ test('header: publisher and contact from the configuration, the last update, an 
   assert.match(header, /<li>発行: 青森市 企画部 企画調整課<\/li>/);
   assert.match(header, /<li>問い合わせ: <a href="https:\/\/example.jp\/q">電話 017-000-0000<\/a><\/li>/);
   assert.match(header, /最終更新: <time datetime="2026-11-28T20:05:00Z">2026年11月29日<\/time>/);
-  assert.doesNotMatch(header, /site-nav__account/, 'the account slot is empty until sign-in exists');
+  assert.match(header, /<div class="site-nav__account"><a href="\/signin">職員ログイン<\/a><\/div><\/nav>/);
   const withAccount = (
     <Layout title="ホーム" areaName="青森圏域" breadcrumbs={[]} accountSlot={<a href="/login">ログイン</a>}>
       x

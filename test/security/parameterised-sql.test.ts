@@ -22,7 +22,7 @@ const REVIEWED: Record<string, { count: number; why: string }> = {
   'src/store/pglite-pool.ts': { count: 1, why: 'a constant `rollback`' },
   'src/store/pglite-fault-guard.ts': { count: 2, why: "passes the pool's own queries and parameters through" },
   'src/store/backup-reader.ts': {
-    count: 3,
+    count: 5,
     why: 'identifiers from pg_catalog, quoted by quoteIdentifier; constant session settings',
   },
   'src/store/backup-loader.ts': {

@@ -24,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('origin', 'text', (c) =>
       c.notNull().defaultTo('import').check(sql`origin in ('import', 'program', 'draft')`),
     )
-    .addColumn('based_on_revision_id', 'integer', (c) => c.references('vision_revision.id'))
+    .addColumn('based_on_revision_id', 'integer')
     .addColumn('created_by', 'text')
     .addColumn('published_at', 'timestamptz')
     .execute();
@@ -32,10 +32,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table vision_revision add constraint vision_revision_published_has_date
     check ((status = 'published') = (published_at is not null))`.execute(db);
 
-  await db.schema
-    .alterTable('area')
-    .addColumn('current_revision_id', 'integer', (c) => c.references('vision_revision.id'))
-    .execute();
+  await db.schema.alterTable('area').addColumn('current_revision_id', 'integer').execute();
+  // area ⇄ vision_revision reference each other: checked at commit, so a restore (or any loader) may insert either
+  // first within one transaction
+  await sql`alter table vision_revision add constraint vision_revision_based_on_fkey foreign key (based_on_revision_id)
+    references vision_revision (id) deferrable initially deferred`.execute(db);
+  await sql`alter table area add constraint area_current_revision_id_fkey foreign key (current_revision_id)
+    references vision_revision (id) deferrable initially deferred`.execute(db);
   await sql`update area set current_revision_id = (
       select id from vision_revision r where r.area_id = area.id order by seq desc limit 1)`.execute(db);
 
