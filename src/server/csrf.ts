@@ -6,7 +6,8 @@ import { AppError } from '../domain/errors.js';
 /**
  * Protection against cross-site request forgery, two layers (OWASP CSRF cheat sheet):
  * 1. every state-changing request whose browser says where it comes from (Origin, else Sec-Fetch-Site) must come
- *    from the site's own public origin; browsers always send one of them on a cross-site POST;
+ *    from the site's own origin (the public one, or the one this request was made to); browsers always send one of
+ *    them on a cross-site POST;
  * 2. every form carries a token that must equal the signed token in the visitor's `renkei-csrf` cookie (signed
  *    double submit: a cookie planted by another site cannot be signed with the installation's secret).
  */
@@ -19,8 +20,10 @@ export function checkRequestOrigin(publicOrigin: string): MiddlewareHandler {
     if (!SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('Origin');
       const fetchSite = c.req.header('Sec-Fetch-Site');
-      const crossSite =
-        origin !== undefined ? origin !== publicOrigin : fetchSite !== undefined && fetchSite !== 'same-origin';
+      // the configured origin, or the one the browser itself used for this request (http://127.0.0.1:3000 for a
+      // server configured as localhost): a forged Host header cannot come from a victim's browser
+      const sameSite = origin === publicOrigin || origin === new URL(c.req.url).origin;
+      const crossSite = origin !== undefined ? !sameSite : fetchSite !== undefined && fetchSite !== 'same-origin';
       if (crossSite) {
         throw new AppError('FORBIDDEN', `Cross-origin ${c.req.method} from ${origin ?? fetchSite}`, {
           userMessage: 'ほかのサイトから送られた操作は受け付けません。このサイトの画面から操作してください。',

@@ -70,7 +70,16 @@ describe('security headers, public URL, origin checks', () => {
     >[]) {
       const response = await app.request('/signin', { method: 'POST', headers, body: new FormData() });
       assert.equal(response.status, 403);
+      assert.match(await response.text(), /ほかのサイトから送られた操作は受け付けません/);
     }
+    // the origin the browser used for this very request passes the origin check (the form token is what fails)
+    const own = await app.request('http://127.0.0.1:3000/signin', {
+      method: 'POST',
+      headers: { Origin: 'http://127.0.0.1:3000' },
+      body: new FormData(),
+    });
+    assert.equal(own.status, 403);
+    assert.match(await own.text(), /フォームの有効期限が切れたか/);
   });
 
   test('CSV text cells that a spreadsheet would run are made inert; a lone dash stays', () => {
