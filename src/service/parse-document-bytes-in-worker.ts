@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../domain/vision.js';
 import { parseDocument } from '../import/parse-document.js';
 import { ImportRejectedError } from './import-rejected-error.js';
-import { type DocumentParser, type ParsedDocument, parseDocumentBytes } from './parse-document-bytes.js';
+import { type DocumentParser, type ParsedDocument, parseDocumentBytes, refuse } from './parse-document-bytes.js';
 
 export type WorkerRequest = { fileName: string; bytes: Uint8Array };
 export type WorkerReply =
@@ -70,13 +70,8 @@ export async function parseDocumentBytesInWorker(
 }
 
 function tooLarge(fileName: string, byteLength: number): ImportRejectedError {
-  const finding: Finding = {
-    severity: 'error',
-    code: 'unreadable_document',
-    project: null,
-    line: null,
-    excerpt: null,
-    message: `文書（${Math.ceil(byteLength / MEGABYTE)} MB）を読むのに使えるメモリ（${workerHeapLimitMb(byteLength)} MB）を超えました。章ごとに分けたファイルを指定してください。`,
-  };
-  return new ImportRejectedError(fileName, [finding]);
+  return refuse(
+    fileName,
+    `文書（${Math.ceil(byteLength / MEGABYTE)} MB）を読むのに使えるメモリ（${workerHeapLimitMb(byteLength)} MB）を超えました。章ごとに分けたファイルを指定してください。`,
+  );
 }

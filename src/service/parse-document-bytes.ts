@@ -19,7 +19,8 @@ const NOT_A_DOCUMENT: Partial<Record<DocumentKind, string>> = {
   binary: 'テキストでも PDF・Word でもないファイル（バイナリ）です。ビジョン文書ではありません。',
 };
 
-function refuse(fileName: string, message: string, page: number | null = null): ImportRejectedError {
+/** The refusal of a document that cannot be read at all (one error finding, with its page when known). */
+export function refuse(fileName: string, message: string, page: number | null = null): ImportRejectedError {
   const finding: Finding = {
     severity: 'error',
     code: 'unreadable_document',

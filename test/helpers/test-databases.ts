@@ -35,8 +35,13 @@ export async function openMigrated(engine: TestEngine): Promise<OpenDatabase> {
 let snapshot: Promise<Blob> | undefined;
 
 async function openPgliteFromSnapshot(): Promise<OpenDatabase> {
+  return openDatabase({ loadDataDir: await freshClusterSnapshot() });
+}
+
+/** A fresh cluster's data directory (as after initdb), made once per process and cached across runs. */
+export function freshClusterSnapshot(): Promise<Blob> {
   snapshot ??= loadOrCreateSnapshot();
-  return openDatabase({ loadDataDir: await snapshot });
+  return snapshot;
 }
 
 /** A fresh cluster's data directory as a tarball, cached in the temp folder per PGlite version across runs. */
