@@ -26,8 +26,13 @@ export type Permission =
   | 'vision.import'
   /** read what is not public yet: drafts, unpublished results */
   | 'drafts.read'
+  /** make, edit and publish draft revisions of an area's vision; make an earlier revision current again */
+  | 'vision.edit'
   /** enter or change one municipality's yearly results */
   | 'results.edit'
+  /** the central city's part of the yearly cycle: KPI actuals, comments, cost-share rules, approve or return
+   * the towns' parts, publish a fiscal year's results */
+  | 'results.review'
   | 'users.manage'
   | 'audit.read';
 
@@ -49,6 +54,8 @@ function grantAllows(grant: RoleGrant, permission: Permission, scope: AccessScop
   if (!inArea) return false;
   switch (permission) {
     case 'vision.import':
+    case 'vision.edit':
+    case 'results.review':
       return grant.role === 'central_staff';
     case 'drafts.read':
       return true;
