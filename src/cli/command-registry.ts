@@ -38,6 +38,16 @@ export const commandRegistry: readonly CommandEntry[] = [
     load: async () => (await import('./commands/user-command.js')).userCommand,
   },
   {
+    name: 'results',
+    summary: '年度の実績（成果指標の実績値、事業費の決算額）を CSV から取り込む',
+    load: async () => (await import('./commands/results-command.js')).resultsCommand,
+  },
+  {
+    name: 'status',
+    summary: '年度の進捗（成果指標の達成状況、事業の評価、事業費と市町村の負担）を示す',
+    load: async () => (await import('./commands/status-command.js')).statusCommand,
+  },
+  {
     name: 'export',
     summary: '現在の版を JSON（Vision JSON）または CSV（事業×年度の事業費）で書き出す',
     load: async () => (await import('./commands/export-command.js')).exportCommand,

@@ -4,20 +4,26 @@ import { z } from 'zod';
 import type { Actor } from '../domain/access-policy.js';
 import { AppError } from '../domain/errors.js';
 import {
+  changeMunicipalityResultState,
   getMunicipalityResult,
   listMunicipalityWorklist,
   type MunicipalityResult,
   type ResultAddress,
   recordMunicipalityResult,
-} from '../service/municipality-results.js';
+} from '../service/results/municipality-results.js';
+import { readYearReview } from '../service/results/read-year-review.js';
 import { VersionConflictError } from '../service/run-write.js';
+import { findCentralCity, findMunicipalityByCode } from '../store/municipality-store.js';
 import { ResultsEntryPage, type RowProblem } from '../web/pages/results-entry-page.js';
+import { ResultsReviewPage } from '../web/pages/results-review-page.js';
 import { readSmallForm } from './account-routes.js';
 import type { AppContext } from './app-deps.js';
 import { checkFormToken } from './csrf.js';
-import { privatePage } from './html-response.js';
+import { AmountFieldSchema, FiscalYearFieldSchema, VersionFieldSchema } from './form-schemas.js';
+import { privatePage, safeNextPath } from './html-response.js';
 import { toProblemResponse } from './problem.js';
 import type { ActorEnv } from './request-actor.js';
+import { asRefusal } from './review-routes.js';
 import { guard } from './route-policy.js';
 import { buildStaffViewer } from './staff-viewer.js';
 
@@ -30,21 +36,6 @@ const AddressSchema = z.object({
   code: z.string().regex(/^\d{6}$/, '団体コードは 6 桁の数字です'),
 });
 
-/** 千円 as people type it: full-width digits, `1,234`, spaces, a trailing 千円; empty means not entered. */
-const AmountSchema = z
-  .string()
-  .max(40)
-  .transform((text) => text.normalize('NFKC').replace(/[,\s]/g, '').replace(/千円$/, ''))
-  .pipe(
-    z.union([
-      z.literal('').transform(() => null),
-      z
-        .string()
-        .regex(/^\d{1,15}$/, '0 以上の整数（千円単位）で入力してください')
-        .transform(Number),
-    ]),
-  );
-
 const ResultBodySchema = z.object({
   amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
   comment: z.string().max(2000).default(''),
@@ -56,8 +47,24 @@ const ResultFormSchema = z.object({
   fy: z.coerce.number().int(),
   project: z.coerce.number().int().min(1),
   version: z.coerce.number().int().min(0),
-  amount: AmountSchema,
+  amount: AmountFieldSchema,
   comment: z.string().max(2000, '2000 文字以内で入力してください').default(''),
+});
+
+const StateFormSchema = z.object({
+  area: z.string().min(1).max(100),
+  municipality: z.string().regex(/^\d{6}$/),
+  fy: FiscalYearFieldSchema,
+  project: z.coerce.number().int().min(1),
+  version: VersionFieldSchema,
+  transition: z.enum(['submit', 'approve', 'return']),
+  reason: z.string().max(500).optional(),
+  back: z.string().max(2000).optional(),
+});
+
+const StateBodySchema = z.object({
+  transition: z.enum(['submit', 'approve', 'return']),
+  reason: z.string().max(500).optional(),
 });
 
 const etagOfVersion = (version: number) => `"v${version}"`;
@@ -68,7 +75,8 @@ const etagOfVersion = (version: number) => `"v${version}"`;
  */
 export function createResultRoutes(ctx: AppContext): Hono<ActorEnv> {
   const readDrafts = guard(ctx, { kind: 'permission', permission: 'drafts.read' });
-  const editResults = guard(ctx, { kind: 'permission', permission: 'results.edit' });
+  // the entry page: each municipality's staff, and the central city's staff for the central city's own part
+  const enterResults = guard(ctx, { kind: 'permission', permission: ['results.edit', 'results.review'] });
 
   const sendResult = (c: Context, result: MunicipalityResult) => {
     c.header('ETag', etagOfVersion(result.version));
@@ -81,7 +89,7 @@ export function createResultRoutes(ctx: AppContext): Hono<ActorEnv> {
       const actor = c.get('actor') as Actor;
       return sendResult(c, await getMunicipalityResult(ctx.db, actor, parseAddress(c)));
     })
-    .put(RESULT_PATH, editResults, async (c) => {
+    .put(RESULT_PATH, enterResults, async (c) => {
       const actor = c.get('actor') as Actor;
       const address = parseAddress(c);
       const expectedVersion = parseIfMatch(c.req.header('If-Match'));
@@ -107,11 +115,60 @@ export function createResultRoutes(ctx: AppContext): Hono<ActorEnv> {
         });
       }
     })
-    .get('/staff/results', editResults, async (c) => {
+    .post(`${RESULT_PATH}/state`, readDrafts, async (c) => {
+      const actor = c.get('actor') as Actor;
+      const expectedVersion = parseIfMatch(c.req.header('If-Match'));
+      const body = StateBodySchema.safeParse(await c.req.json().catch(() => undefined));
+      if (!body.success) {
+        throw new AppError('INVALID_INPUT', `Bad state body: ${body.error.message}`, {
+          userMessage: '本文は { "transition": "submit" | "approve" | "return", "reason": "差し戻す理由" } です。',
+        });
+      }
+      return sendResult(
+        c,
+        await changeMunicipalityResultState(ctx.db, actor, { ...parseAddress(c), ...body.data, expectedVersion }),
+      );
+    })
+    .post('/staff/results/state', readDrafts, async (c) => {
+      const actor = c.get('actor') as Actor;
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const form = StateFormSchema.parse(body);
+      const where = { area: form.area, municipality: form.municipality, fy: String(form.fy) };
+      const fromReview = form.back?.startsWith('/staff/review') === true;
+      const back = new URL(safeNextPath(form.back, `/staff/results?${new URLSearchParams(where)}`), 'http://x');
+      try {
+        await changeMunicipalityResultState(ctx.db, actor, {
+          areaSlug: form.area,
+          fiscalYear: form.fy,
+          projectNumber: form.project,
+          municipalityCode: form.municipality,
+          transition: form.transition,
+          reason: form.reason,
+          expectedVersion: form.version,
+        });
+        back.searchParams.set('done', form.transition);
+      } catch (error) {
+        const refused = asRefusal(error);
+        if (!refused) throw error;
+        if (!fromReview) {
+          return entryPage(c, ctx, actor, where, refused.status, {
+            projectNumber: form.project,
+            message: refused.message,
+          });
+        }
+        const status = await readYearReview(ctx.db, actor, { areaSlug: form.area, fiscalYear: form.fy });
+        const viewer = await buildStaffViewer(c, ctx, actor);
+        const notice = { kind: 'problem' as const, message: refused.message };
+        return privatePage(c, <ResultsReviewPage viewer={viewer} status={status} notice={notice} />, refused.status);
+      }
+      return c.redirect(`${back.pathname}${back.search}`, 303);
+    })
+    .get('/staff/results', enterResults, async (c) => {
       const actor = c.get('actor') as Actor;
       return entryPage(c, ctx, actor, c.req.query());
     })
-    .post('/staff/results', editResults, async (c) => {
+    .post('/staff/results', enterResults, async (c) => {
       const actor = c.get('actor') as Actor;
       const body = await readSmallForm(c);
       checkFormToken(c, await ctx.secret(), body.csrf);
@@ -168,12 +225,11 @@ async function entryPage(
   status: 200 | 409 | 422 = 200,
   problem?: RowProblem,
 ) {
-  const grants = actor.kind === 'account' ? actor.grants : [];
-  const own = grants.filter((g) => g.role === 'municipality_staff');
-  const chosen = await chooseMunicipality(ctx, own, query);
+  const chosen = await chooseMunicipality(ctx, actor, query);
   const fy = query.fy && /^\d{4}$/.test(query.fy) ? Number(query.fy) : undefined;
   const worklist = await listMunicipalityWorklist(ctx.db, actor, { ...chosen, fiscalYear: fy });
   const saved = query.saved && /^\d+$/.test(query.saved) ? Number(query.saved) : undefined;
+  const done = StateBodySchema.shape.transition.safeParse(query.done).data;
   return privatePage(
     c,
     <ResultsEntryPage
@@ -181,34 +237,33 @@ async function entryPage(
       worklist={worklist}
       problem={problem}
       saved={saved}
+      done={done}
     />,
     status,
   );
 }
 
-/** The municipality asked for (area slug and code) among the actor's own, else the first of them. */
+/**
+ * The municipality asked for (area slug and code), else the account's own: its first municipality, or for the
+ * central city's staff the central city of their area.
+ */
 async function chooseMunicipality(
   ctx: AppContext,
-  own: readonly { areaId: number; municipalityId?: number }[],
+  actor: Actor,
   query: Record<string, string>,
 ): Promise<{ areaId: number; municipalityId: number }> {
   if (query.area && query.municipality) {
-    const row = await ctx.db
-      .selectFrom('municipality')
-      .innerJoin('area', 'area.id', 'municipality.area_id')
-      .select(['municipality.id', 'municipality.area_id'])
-      .where('area.slug', '=', query.area)
-      .where('municipality.code', '=', query.municipality)
-      .executeTakeFirst();
+    const row = await findMunicipalityByCode(ctx.db, { areaSlug: query.area, code: query.municipality });
     if (row) return { areaId: row.area_id, municipalityId: row.id };
   }
-  const first = own[0];
-  if (!first || first.municipalityId === undefined) {
-    throw new AppError('FORBIDDEN', 'No municipality of this account', {
-      userMessage: '入力できる市町村がありません。',
-    });
+  for (const grant of actor.kind === 'account' ? actor.grants : []) {
+    if (grant.role === 'municipality_staff') return { areaId: grant.areaId, municipalityId: grant.municipalityId };
+    const central = grant.role === 'central_staff' ? await findCentralCity(ctx.db, grant.areaId) : undefined;
+    if (central && grant.role === 'central_staff') return { areaId: grant.areaId, municipalityId: central.id };
   }
-  return { areaId: first.areaId, municipalityId: first.municipalityId };
+  throw new AppError('FORBIDDEN', 'No municipality of this account', {
+    userMessage: '入力できる市町村がありません。',
+  });
 }
 
 function parseAddress(c: Context): ResultAddress {

@@ -10,12 +10,13 @@ import { type ActorEnv, readActor } from './request-actor.js';
  * state-changing route without it.
  * - `anyone`: open to everybody on purpose (signing in), with the reason;
  * - `signed-in`: any account (its own settings);
- * - `permission`: an account holding the permission in some area; the service checks the exact area.
+ * - `permission`: an account holding the permission (or one of the permissions) in some area; the service checks
+ *   the exact area.
  */
 export type RoutePolicy =
   | { kind: 'anyone'; reason: string }
   | { kind: 'signed-in' }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission | readonly Permission[] };
 
 export const ROUTE_POLICY: unique symbol = Symbol('renkei.routePolicy');
 
@@ -31,8 +32,9 @@ export function guard(ctx: AppContext, policy: RoutePolicy): GuardMiddleware {
     if (policy.kind !== 'anyone') {
       const actor = await readActor(c, ctx);
       if (!actor) return refuseAnonymous(c);
-      if (policy.kind === 'permission' && !isAllowedSomewhere(actor, policy.permission)) {
-        throw new AppError('FORBIDDEN', `${actor.label} may not ${policy.permission}`, {
+      const wanted = policy.kind === 'permission' ? [policy.permission].flat() : [];
+      if (policy.kind === 'permission' && !wanted.some((permission) => isAllowedSomewhere(actor, permission))) {
+        throw new AppError('FORBIDDEN', `${actor.label} may not ${wanted.join(' or ')}`, {
           userMessage: 'このページを使う権限がありません。',
         });
       }

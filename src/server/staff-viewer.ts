@@ -8,6 +8,7 @@ import { formToken } from './csrf.js';
 /** The staff menu: each entry shown to the accounts whose roles let them use it. */
 const MENU = [
   { href: '/staff/results', label: '実績の入力', permission: 'results.edit' },
+  { href: '/staff/review', label: '実績の確認と公表', permission: 'results.review' },
   { href: '/admin/import', label: '文書の取り込み', permission: 'vision.import' },
   { href: '/admin/users', label: 'アカウント管理', permission: 'users.manage' },
   { href: '/admin/audit', label: '操作記録', permission: 'audit.read' },

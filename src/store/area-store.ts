@@ -63,3 +63,9 @@ export async function countAreas(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** An area's slug by its id (grants name areas by id). */
+export async function findAreaSlug(db: Kysely<Database>, areaId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('area').select('slug').where('id', '=', areaId).executeTakeFirst();
+  return row?.slug;
+}

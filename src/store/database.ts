@@ -1,5 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Channel, RoleName } from '../domain/access-policy.js';
+import type { AchievementThresholds, CumulativeMode, Direction, GradeThresholds } from '../domain/achievement.js';
+import type { CostShareRule } from '../domain/cost-share.js';
+import type { ResultState } from '../domain/result-state.js';
 import type { AreaKind, BudgetMark, Finding, Plan, Role, TargetKind, Vision } from '../domain/vision.js';
 
 /** A jsonb column: read as T, written as a JSON string (pg would turn a JS array into a Postgres array). */
@@ -187,6 +190,69 @@ export interface MunicipalityResultTable {
   version: number;
   updated_at: ColumnType<string, string | undefined, string>;
   updated_by: string;
+  state: ColumnType<ResultState, ResultState | undefined, ResultState>;
+  /** set exactly when the state is 'returned' */
+  return_reason: string | null;
+}
+
+/** The central city's part of a project's yearly result: the actual total and the comments. */
+export interface ProjectResultTable {
+  id: Generated<number>;
+  area_id: number;
+  project_key_id: number;
+  fiscal_year: number;
+  /** 決算額, 千円; null when not entered yet */
+  actual_total: number | null;
+  progress: string;
+  next_steps: string;
+  self_evaluation: string;
+  version: number;
+  updated_at: ColumnType<string, string | undefined, string>;
+  updated_by: string;
+}
+
+/** A KPI's actual value for a fiscal year, or the reason it was not counted (「未集計」). */
+export interface KpiResultTable {
+  id: Generated<number>;
+  area_id: number;
+  kpi_key_id: number;
+  fiscal_year: number;
+  actual: number | null;
+  not_counted_reason: string | null;
+  version: number;
+  updated_at: ColumnType<string, string | undefined, string>;
+  updated_by: string;
+}
+
+/** A fiscal year whose approved results are public. */
+export interface ResultYearTable {
+  area_id: number;
+  fiscal_year: number;
+  published_at: ColumnType<string, string | undefined, string>;
+  published_by: string;
+}
+
+export interface CostShareRuleTable {
+  project_key_id: number;
+  area_id: number;
+  rule: Json<CostShareRule>;
+  version: number;
+  updated_at: ColumnType<string, string | undefined, string>;
+  updated_by: string;
+}
+
+export interface KpiSettingTable {
+  kpi_key_id: number;
+  direction: Direction;
+  cumulative: CumulativeMode;
+  version: number;
+}
+
+export interface AreaSettingTable {
+  area_id: number;
+  achievement_thresholds: Json<AchievementThresholds>;
+  grade_thresholds: Json<GradeThresholds>;
+  version: number;
 }
 
 /** better-auth's account tables, as far as Renkei reads them (camelCase: better-auth names them). */
@@ -234,6 +300,12 @@ export interface Database {
   role_grant: RoleGrantTable;
   installation_secret: InstallationSecretTable;
   municipality_result: MunicipalityResultTable;
+  project_result: ProjectResultTable;
+  kpi_result: KpiResultTable;
+  result_year: ResultYearTable;
+  cost_share_rule: CostShareRuleTable;
+  kpi_setting: KpiSettingTable;
+  area_setting: AreaSettingTable;
   user: AuthUserTable;
   account: AuthAccountTable;
   session: AuthSessionTable;

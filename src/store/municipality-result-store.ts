@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ResultState } from '../domain/result-state.js';
 import type { Database, MunicipalityResultTable } from './database.js';
 
 export type MunicipalityResultRow = Selectable<MunicipalityResultTable>;
@@ -42,7 +43,15 @@ export async function listMunicipalityResults(
  */
 export async function writeMunicipalityResult(
   trx: Transaction<Database>,
-  input: Key & { areaId: number; amount: number | null; comment: string; version: number; updatedBy: string },
+  input: Key & {
+    areaId: number;
+    amount: number | null;
+    comment: string;
+    state: ResultState;
+    returnReason: string | null;
+    version: number;
+    updatedBy: string;
+  },
 ): Promise<MunicipalityResultRow> {
   if (input.version === 1) {
     return trx
@@ -54,6 +63,8 @@ export async function writeMunicipalityResult(
         municipality_id: input.municipalityId,
         amount: input.amount,
         comment: input.comment,
+        state: input.state,
+        return_reason: input.returnReason,
         version: 1,
         updated_by: input.updatedBy,
       })
@@ -65,6 +76,8 @@ export async function writeMunicipalityResult(
     .set({
       amount: input.amount,
       comment: input.comment,
+      state: input.state,
+      return_reason: input.returnReason,
       version: input.version,
       updated_by: input.updatedBy,
       updated_at: new Date().toISOString(),

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { MunicipalityRef } from '../domain/vision.js';
 import type { Database } from './database.js';
 
@@ -36,4 +36,28 @@ export async function upsertMunicipalities(
     .execute();
   const idByName = new Map(rows.map((r) => [r.name, r.id]));
   return municipalities.map((m) => idByName.get(m.name) as number);
+}
+
+/** The municipality of an area (by its slug) with this code, or undefined. */
+export function findMunicipalityByCode(
+  db: Kysely<Database>,
+  input: { areaSlug: string; code: string },
+): Promise<{ id: number; area_id: number } | undefined> {
+  return db
+    .selectFrom('municipality')
+    .innerJoin('area', 'area.id', 'municipality.area_id')
+    .select(['municipality.id', 'municipality.area_id'])
+    .where('area.slug', '=', input.areaSlug)
+    .where('municipality.code', '=', input.code)
+    .executeTakeFirst();
+}
+
+/** The central city of an area, or undefined when the document named none. */
+export function findCentralCity(db: Kysely<Database>, areaId: number): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('municipality')
+    .select('id')
+    .where('area_id', '=', areaId)
+    .where('is_central_city', '=', true)
+    .executeTakeFirst();
 }

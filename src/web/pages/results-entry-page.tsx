@@ -1,4 +1,10 @@
-import type { MunicipalityWorklist } from '../../service/municipality-results.js';
+import {
+  isEditable,
+  RESULT_STATE_LABELS,
+  RESULT_TRANSITION_LABELS,
+  type ResultTransition,
+} from '../../domain/result-state.js';
+import type { MunicipalityWorklist } from '../../service/results/municipality-results.js';
 import { CsrfField } from '../components/form-fields.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 
@@ -6,7 +12,8 @@ import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 export type RowProblem = {
   projectNumber: number;
   message: string;
-  typed: { amount: string; comment: string };
+  /** what the user typed into the row's form, when it was that form that failed */
+  typed?: { amount: string; comment: string } | undefined;
   /** set when someone else changed the row first: what is stored now */
   current?: { amount: number | null; comment: string; updatedBy: string | null } | undefined;
 };
@@ -21,6 +28,8 @@ export function ResultsEntryPage(props: {
   worklist: MunicipalityWorklist;
   problem?: RowProblem | undefined;
   saved?: number | undefined;
+  /** a step just taken on a row (the state route redirects back here with it) */
+  done?: ResultTransition | undefined;
 }) {
   const { worklist, problem, viewer } = props;
   const base = `/staff/results?area=${encodeURIComponent(worklist.area.slug)}&municipality=${worklist.municipality.code}`;
@@ -28,7 +37,8 @@ export function ResultsEntryPage(props: {
     <StaffLayout title={`実績の入力（${worklist.municipality.name}・${worklist.fiscalYear}年度）`} viewer={viewer}>
       <p class="lead">
         {worklist.area.name}で{worklist.municipality.name}が参加する事業ごとに、{worklist.fiscalYear}
-        年度に負担した決算額（千円）を入力します。金額は千円単位の整数です。
+        年度に負担した決算額（千円）を入力し、確かめてから提出します。金額は千円単位の整数です。提出した実績は中心市が確認し、
+        承認するか、理由を添えて差し戻します。差し戻された実績は直して、もう一度提出します。
       </p>
       <nav aria-label="年度" class="pagination">
         {worklist.fiscalYears.map((fy) =>
@@ -44,9 +54,16 @@ export function ResultsEntryPage(props: {
           事業 {props.saved} の実績を保存しました。
         </p>
       ) : null}
+      {props.done ? (
+        <p class="notice" role="status">
+          {RESULT_TRANSITION_LABELS[props.done]}しました。
+        </p>
+      ) : null}
       {worklist.items.map((item) => {
         const rowProblem = problem?.projectNumber === item.projectNumber ? problem : undefined;
+        const typed = rowProblem?.typed;
         const id = `p${item.projectNumber}`;
+        const editable = isEditable(item.state);
         return (
           <section aria-labelledby={`${id}-heading`} class="result-row">
             <h2 id={`${id}-heading`}>
@@ -64,37 +81,62 @@ export function ResultsEntryPage(props: {
                 ) : null}
               </div>
             ) : null}
-            <form method="post" action="/staff/results" class="filter-form">
-              <CsrfField token={viewer.csrf} />
-              <input type="hidden" name="area" value={worklist.area.slug} />
-              <input type="hidden" name="municipality" value={worklist.municipality.code} />
-              <input type="hidden" name="fy" value={String(worklist.fiscalYear)} />
-              <input type="hidden" name="project" value={String(item.projectNumber)} />
-              <input type="hidden" name="version" value={String(item.version)} />
-              <div class="form-field">
-                <label for={`${id}-amount`}>決算額（千円）</label>
-                <input
-                  id={`${id}-amount`}
-                  name="amount"
-                  type="text"
-                  inputmode="numeric"
-                  value={rowProblem ? rowProblem.typed.amount : item.amount === null ? '' : String(item.amount)}
-                  aria-invalid={rowProblem && !rowProblem.current ? 'true' : undefined}
-                />
-              </div>
-              <div class="form-field">
-                <label for={`${id}-comment`}>コメント</label>
-                <textarea id={`${id}-comment`} name="comment" rows={2}>
-                  {rowProblem ? rowProblem.typed.comment : item.comment}
-                </textarea>
-              </div>
-              <p class="form-hint">
-                {item.version === 0 ? '未入力' : `第${item.version}版（${item.updatedBy ?? ''} が入力）`}
+            <p>
+              状態: <strong>{RESULT_STATE_LABELS[item.state]}</strong>
+              {item.state === 'returned' ? `（差し戻しの理由: ${item.returnReason ?? ''}）` : ''}
+            </p>
+            {editable ? (
+              <form method="post" action="/staff/results" class="filter-form">
+                <CsrfField token={viewer.csrf} />
+                <input type="hidden" name="area" value={worklist.area.slug} />
+                <input type="hidden" name="municipality" value={worklist.municipality.code} />
+                <input type="hidden" name="fy" value={String(worklist.fiscalYear)} />
+                <input type="hidden" name="project" value={String(item.projectNumber)} />
+                <input type="hidden" name="version" value={String(item.version)} />
+                <div class="form-field">
+                  <label for={`${id}-amount`}>決算額（千円）</label>
+                  <input
+                    id={`${id}-amount`}
+                    name="amount"
+                    type="text"
+                    inputmode="numeric"
+                    value={typed ? typed.amount : item.amount === null ? '' : String(item.amount)}
+                    aria-invalid={typed && !rowProblem?.current ? 'true' : undefined}
+                  />
+                </div>
+                <div class="form-field">
+                  <label for={`${id}-comment`}>コメント</label>
+                  <textarea id={`${id}-comment`} name="comment" rows={2}>
+                    {typed ? typed.comment : item.comment}
+                  </textarea>
+                </div>
+                <p class="form-hint">
+                  {item.version === 0 ? '未入力' : `第${item.version}版（${item.updatedBy ?? ''} が入力）`}
+                </p>
+                <div class="filter-form__actions">
+                  <button type="submit">事業 {item.projectNumber} を保存</button>
+                </div>
+              </form>
+            ) : (
+              <p>
+                決算額 {item.amount === null ? '未入力' : `${item.amount.toLocaleString('ja-JP')}千円`}
+                {item.comment ? `、コメント「${item.comment}」` : ''}
               </p>
-              <div class="filter-form__actions">
-                <button type="submit">事業 {item.projectNumber} を保存</button>
-              </div>
-            </form>
+            )}
+            {editable && item.version > 0 && item.amount !== null ? (
+              <form method="post" action="/staff/results/state" class="inline-form">
+                <CsrfField token={viewer.csrf} />
+                <input type="hidden" name="area" value={worklist.area.slug} />
+                <input type="hidden" name="municipality" value={worklist.municipality.code} />
+                <input type="hidden" name="fy" value={String(worklist.fiscalYear)} />
+                <input type="hidden" name="project" value={String(item.projectNumber)} />
+                <input type="hidden" name="version" value={String(item.version)} />
+                <input type="hidden" name="transition" value="submit" />
+                <button type="submit" class="button-secondary">
+                  事業 {item.projectNumber} を提出
+                </button>
+              </form>
+            ) : null}
           </section>
         );
       })}

@@ -1,17 +1,25 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type Actor, isAllowed } from '../domain/access-policy.js';
-import { AppError } from '../domain/errors.js';
-import type { AreaRow } from '../store/area-store.js';
-import type { Database } from '../store/database.js';
+import { type Actor, isAllowed } from '../../domain/access-policy.js';
+import { AppError } from '../../domain/errors.js';
+import {
+  isEditable,
+  nextResultState,
+  type ResultState,
+  type ResultTransition,
+  TRANSITION_BY,
+} from '../../domain/result-state.js';
+import { checkThousandYen } from '../../domain/thousand-yen.js';
+import type { AreaRow } from '../../store/area-store.js';
+import type { Database } from '../../store/database.js';
 import {
   findMunicipalityResult,
   listMunicipalityResults,
   type MunicipalityResultRow,
   writeMunicipalityResult,
-} from '../store/municipality-result-store.js';
-import { findCurrentRevision, readProjects } from '../store/read-revision.js';
-import { getArea } from './area-lookup.js';
-import { runWrite, VersionConflictError } from './run-write.js';
+} from '../../store/municipality-result-store.js';
+import { findCurrentRevision, readProjects } from '../../store/read-revision.js';
+import { getArea } from '../area-lookup.js';
+import { runWrite, VersionConflictError, type WriteContext } from '../run-write.js';
 
 /** One municipality's part of a project's result for a fiscal year (決算額 in 千円, and a comment). */
 export type MunicipalityResult = {
@@ -23,8 +31,11 @@ export type MunicipalityResult = {
   /** 千円; null when not entered yet */
   amount: number | null;
   comment: string;
-  /** 0 before the first entry; each change adds one */
+  /** 0 before the first entry; each change (and each step of its state) adds one */
   version: number;
+  state: ResultState;
+  /** why the central city returned it (state 'returned') */
+  returnReason: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
 };
@@ -62,20 +73,22 @@ export async function recordMunicipalityResult(
   actor: Actor,
   change: ResultChange,
 ): Promise<MunicipalityResult> {
-  checkAmount(change.amount);
+  checkThousandYen(change.amount, '決算額');
   const write = runWrite(db, actor, async (w) => {
     const target = await locate(w.trx, change);
-    if (!isAllowed(actor, 'drafts.read', { areaId: target.area.id })) throw notFound(change);
-    w.require('results.edit', { areaId: target.area.id, municipalityId: target.key.municipalityId });
+    requireEntry(w, target);
     const before = await findMunicipalityResult(w.trx, target.key, { lock: true });
     const current = toResult(change, target.municipalityName, before);
     w.expectVersion(change.expectedVersion, current.version, current);
     if (before && before.amount === change.amount && before.comment === change.comment) return current;
+    if (!isEditable(current.state)) throw locked(current.state);
     const saved = await writeMunicipalityResult(w.trx, {
       ...target.key,
       areaId: target.area.id,
       amount: change.amount,
       comment: change.comment,
+      state: current.state,
+      returnReason: current.returnReason,
       version: current.version + 1,
       updatedBy: actor.label,
     });
@@ -99,6 +112,64 @@ export async function recordMunicipalityResult(
   }
 }
 
+export type StateChange = ResultAddress & {
+  transition: ResultTransition;
+  /** required to return a result: what the municipality should correct */
+  reason?: string | undefined;
+  expectedVersion: number;
+};
+
+/**
+ * One step of a part's life (domain/result-state.ts): the municipality submits its own part; the central city
+ * (results.review) approves or returns it with a reason. Audited, version-checked like an edit.
+ */
+export async function changeMunicipalityResultState(
+  db: Kysely<Database>,
+  actor: Actor,
+  change: StateChange,
+): Promise<MunicipalityResult> {
+  const reason = change.reason?.trim() ?? '';
+  if (change.transition === 'return' && reason === '') {
+    throw new AppError('INVALID_INPUT', 'A return needs a reason', {
+      userMessage: '差し戻すときは、その理由（直してほしいこと）を入力してください。',
+    });
+  }
+  const { result } = await runWrite(db, actor, async (w) => {
+    const target = await locate(w.trx, change);
+    if (TRANSITION_BY[change.transition] === 'municipality') requireEntry(w, target);
+    else w.require('results.review', { areaId: target.area.id });
+    const before = await findMunicipalityResult(w.trx, target.key, { lock: true });
+    const current = toResult(change, target.municipalityName, before);
+    w.expectVersion(change.expectedVersion, current.version, current);
+    const state = nextResultState(current.state, change.transition);
+    if (!before || (change.transition === 'submit' && before.amount === null)) {
+      throw new AppError('CONFLICT', 'Nothing entered to submit', {
+        userMessage: '決算額を入力してから提出してください（負担がない場合は 0 を入力します）。',
+      });
+    }
+    const saved = await writeMunicipalityResult(w.trx, {
+      ...target.key,
+      areaId: target.area.id,
+      amount: before.amount,
+      comment: before.comment,
+      state,
+      returnReason: state === 'returned' ? reason : null,
+      version: current.version + 1,
+      updatedBy: actor.label,
+    });
+    w.audit({
+      action: `result.${change.transition}`,
+      entity: 'municipality_result',
+      entityId: `${change.fiscalYear}/${change.projectNumber}/${change.municipalityCode}`,
+      areaId: target.area.id,
+      before: { state: current.state, version: current.version },
+      after: { state, version: saved.version, ...(state === 'returned' ? { reason } : {}) },
+    });
+    return toResult(change, target.municipalityName, saved);
+  });
+  return result;
+}
+
 export type MunicipalityWorklist = {
   area: { slug: string; name: string };
   municipality: { code: string; name: string };
@@ -113,9 +184,6 @@ export async function listMunicipalityWorklist(
   actor: Actor,
   input: { areaId: number; municipalityId: number; fiscalYear: number | undefined },
 ): Promise<MunicipalityWorklist> {
-  if (!isAllowed(actor, 'results.edit', { areaId: input.areaId, municipalityId: input.municipalityId })) {
-    throw new AppError('FORBIDDEN', 'Not this municipality', { userMessage: 'この市町村の実績は入力できません。' });
-  }
   const area = await db.selectFrom('area').selectAll().where('id', '=', input.areaId).executeTakeFirstOrThrow();
   const revision = await findCurrentRevision(db, area);
   const municipality = await db
@@ -123,6 +191,9 @@ export async function listMunicipalityWorklist(
     .select(['id', 'code', 'name', 'is_central_city'])
     .where('id', '=', input.municipalityId)
     .executeTakeFirstOrThrow();
+  if (!mayEnter(actor, { areaId: input.areaId, municipalityId: municipality.id }, municipality.is_central_city)) {
+    throw new AppError('FORBIDDEN', 'Not this municipality', { userMessage: 'この市町村の実績は入力できません。' });
+  }
   if (!revision || municipality.code === null) throw notFound({ areaSlug: area.slug });
   const fiscalYears = revision.plan.fiscalYears;
   const fiscalYear = input.fiscalYear ?? fiscalYears[0];
@@ -162,6 +233,7 @@ export async function listMunicipalityWorklist(
 type Target = {
   area: AreaRow;
   municipalityName: string;
+  isCentralCity: boolean;
   key: { projectKeyId: number; fiscalYear: number; municipalityId: number };
 };
 
@@ -187,6 +259,7 @@ async function locate(db: Kysely<Database> | Transaction<Database>, address: Res
   return {
     area,
     municipalityName: municipality.name,
+    isCentralCity: municipality.is_central_city,
     key: { projectKeyId: project.project_key_id, fiscalYear: address.fiscalYear, municipalityId: municipality.id },
   };
 }
@@ -205,17 +278,35 @@ function toResult(
     amount: row?.amount === null || row?.amount === undefined ? null : Number(row.amount),
     comment: row?.comment ?? '',
     version: row?.version ?? 0,
+    state: row?.state ?? 'draft',
+    returnReason: row?.return_reason ?? null,
     updatedAt: row ? String(row.updated_at) : null,
     updatedBy: row?.updated_by ?? null,
   };
 }
 
-function checkAmount(amount: number | null): void {
-  if (amount !== null && (!Number.isSafeInteger(amount) || amount < 0)) {
-    throw new AppError('INVALID_INPUT', `Bad amount ${amount}`, {
-      userMessage: '金額は 0 以上の整数（千円単位）で入力してください。',
-    });
-  }
+/**
+ * Who enters a part: that municipality's staff; the central city's own part also its central staff, who answer for
+ * the central city. Someone who may not even read the area's unpublished data gets NOT_FOUND (nothing leaks).
+ */
+function requireEntry(w: WriteContext, target: Target): void {
+  const scope = { areaId: target.area.id, municipalityId: target.key.municipalityId };
+  if (!isAllowed(w.actor, 'drafts.read', scope)) throw notFound({});
+  const byCentralStaff = target.isCentralCity && isAllowed(w.actor, 'results.review', scope);
+  w.require(byCentralStaff ? 'results.review' : 'results.edit', scope);
+}
+
+function mayEnter(actor: Actor, scope: { areaId: number; municipalityId: number }, isCentralCity: boolean): boolean {
+  return isAllowed(actor, 'results.edit', scope) || (isCentralCity && isAllowed(actor, 'results.review', scope));
+}
+
+function locked(state: ResultState): AppError {
+  return new AppError('CONFLICT', `Result is ${state}`, {
+    userMessage:
+      state === 'approved'
+        ? '承認済みの実績は変更できません。中心市に差し戻しを依頼してください。'
+        : '提出済みの実績は変更できません。中心市が差し戻すと、もう一度入力できます。',
+  });
 }
 
 function notFound(address: Partial<ResultAddress>): AppError {

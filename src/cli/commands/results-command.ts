@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { operatorActor } from '../../domain/access-policy.js';
+import { getDefaultAreaSlug } from '../../service/default-area-slug.js';
+import { importResultsCsv, ResultsFileRejectedError } from '../../service/results/import-results-csv.js';
+import { type CliCommand, UsageError } from '../cli-command.js';
+import { exitCodes, exitCodesHelp } from '../exit-codes.js';
+import { withCliDatabase } from '../open-cli-database.js';
+import { readInputFile, requireOneFile } from '../read-input-file.js';
+
+export const FiscalYearOptionSchema = z.coerce.number().int().min(1900).max(2200);
+
+export const resultsCommand: CliCommand = {
+  name: 'results',
+  help: `使い方: renkei results import FILE --fy YYYY [--area SLUG]
+
+年度の実績を CSV（UTF-8、BOM の有無は問わない）から取り込みます。見出し行で種類を見分けます。
+  成果指標の実績値: project_number,kpi_number,fiscal_year,actual
+      kpi_number は事業の中での成果指標の順番（1 から）。actual は数値、または「未集計」
+      （理由を続けて書けます: 未集計：理由）。
+  事業費の実績（決算額、千円）: project_number,fiscal_year,municipality_code,amount
+      市町村の負担分は 1 行に 1 市町村。municipality_code が空欄の行は事業全体の決算額。
+すべての行を確かめてから保存します。問題があれば、その全部を行と列で示し、何も保存しません。
+取り込んだ値は承認済みとして保存され、操作記録に「cli」として残ります。
+
+オプション:
+  --fy YYYY      年度（西暦、例: 2022）。各行の fiscal_year と一致すること
+  --area SLUG    圏域（既定: 最初に登録した圏域）
+
+${exitCodesHelp}`,
+  options: { fy: { type: 'string' }, area: { type: 'string' } },
+  async run({ values, positionals, io }) {
+    const [action, ...rest] = positionals;
+    if (action !== 'import') throw new UsageError('renkei results import FILE --fy YYYY の形で指定してください。');
+    const file = requireOneFile(rest);
+    const fy = FiscalYearOptionSchema.safeParse(values.fy);
+    if (!fy.success)
+      throw new UsageError(`--fy には西暦の年度を指定してください（指定: ${String(values.fy ?? 'なし')}）。`);
+    const { fileName, bytes } = await readInputFile(file, io.cwd);
+    const text = decodeUtf8(bytes, file);
+    try {
+      const summary = await withCliDatabase(io, { ensureSchema: true }, async ({ db }) =>
+        importResultsCsv(db, operatorActor('cli'), {
+          fileName,
+          text,
+          fiscalYear: fy.data,
+          areaSlug: typeof values.area === 'string' ? values.area : await getDefaultAreaSlug(db),
+        }),
+      );
+      const what = summary.kind === 'kpi' ? '成果指標の実績値' : '事業費の実績';
+      io.stderr(`${fileName}: ${what} ${summary.rows} 行（変更 ${summary.changed}、同じ値 ${summary.unchanged}）\n`);
+      return exitCodes.ok;
+    } catch (error) {
+      if (!(error instanceof ResultsFileRejectedError)) throw error;
+      for (const p of error.problems) {
+        const column = p.column ? `、列 ${p.column}` : '';
+        io.stderr(`${fileName}: ${p.line} 行目${column}: ${p.expected} が必要です（値: ${p.found}）\n`);
+      }
+      io.stderr(`${error.userMessage}\n`);
+      return exitCodes.refused;
+    }
+  },
+};
+
+function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${file} は UTF-8 のテキストではありません。CSV を UTF-8 で保存し直してください。`);
+  }
+}

@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import { type Actor, isAllowed } from '../../domain/access-policy.js';
+import {
+  type AchievementThresholds,
+  DEFAULT_ACHIEVEMENT_THRESHOLDS,
+  DEFAULT_GRADE_THRESHOLDS,
+  type GradeThresholds,
+} from '../../domain/achievement.js';
+import { AppError } from '../../domain/errors.js';
+import { findLatestPopulation, type Population } from '../../domain/municipality-populations.js';
+import type { Vision } from '../../domain/vision.js';
+import type { Database } from '../../store/database.js';
+import { findCurrentRevision, readVision } from '../../store/read-revision.js';
+import {
+  type AreaResultRows,
+  type RevisionKeys,
+  readAreaResultRows,
+  readRevisionKeys,
+} from '../../store/yearly-result-store.js';
+import { getArea } from '../area-lookup.js';
+
+/** What a reader may see of the results: the public sees published fiscal years and approved parts only. */
+export type ResultsAudience = 'public' | 'staff';
+
+export type MunicipalityOfArea = {
+  id: number;
+  code: string | null;
+  name: string;
+  isCentralCity: boolean;
+  population: Population | null;
+};
+
+/** Everything the yearly views are assembled from, read once (a handful of small queries). */
+export type AreaResults = {
+  area: { id: number; slug: string; name: string };
+  vision: Vision;
+  keys: RevisionKeys;
+  municipalities: MunicipalityOfArea[];
+  rows: AreaResultRows;
+  audience: ResultsAudience;
+  thresholds: AchievementThresholds;
+  grades: GradeThresholds;
+};
+
+/** The audience an actor reads as in an area: staff when they may read its unpublished data. */
+export function audienceOf(actor: Actor | undefined, areaId: number): ResultsAudience {
+  return actor && isAllowed(actor, 'drafts.read', { areaId }) ? 'staff' : 'public';
+}
+
+/**
+ * Loads an area's current revision with every result row, filtered to what `audience` may see: for the public,
+ * only fiscal years whose results were published, and of the municipalities' parts only the approved ones.
+ */
+export async function loadAreaResults(
+  db: Kysely<Database>,
+  input: { areaSlug: string; audience: ResultsAudience } | { areaSlug: string; actor: Actor | undefined },
+): Promise<AreaResults> {
+  const area = await getArea(db, input.areaSlug);
+  const audience = 'audience' in input ? input.audience : audienceOf(input.actor, area.id);
+  const revision = await findCurrentRevision(db, area);
+  if (!revision) {
+    throw new AppError('NOT_FOUND', `Area ${area.slug} has no revision`, {
+      userMessage: 'この圏域にはビジョンがまだ取り込まれていません。',
+    });
+  }
+  const [vision, keys, rows, municipalityRows] = await Promise.all([
+    readVision(db, area, revision),
+    readRevisionKeys(db, revision.id),
+    readAreaResultRows(db, area.id),
+    db
+      .selectFrom('municipality')
+      .select(['id', 'code', 'name', 'is_central_city'])
+      .where('area_id', '=', area.id)
+      .orderBy('position')
+      .execute(),
+  ]);
+  const municipalities = municipalityRows.map((m) => ({
+    id: m.id,
+    code: m.code,
+    name: m.name,
+    isCentralCity: m.is_central_city,
+    population: findLatestPopulation(m.code) ?? null,
+  }));
+  return {
+    area: { id: area.id, slug: area.slug, name: area.name },
+    vision,
+    keys,
+    municipalities,
+    rows: audience === 'public' ? publicRows(rows) : rows,
+    audience,
+    thresholds: rows.areaSetting?.achievement_thresholds ?? DEFAULT_ACHIEVEMENT_THRESHOLDS,
+    grades: rows.areaSetting?.grade_thresholds ?? DEFAULT_GRADE_THRESHOLDS,
+  };
+}
+
+function publicRows(rows: AreaResultRows): AreaResultRows {
+  const published = new Set(rows.publishedYears.map((y) => y.fiscal_year));
+  return {
+    ...rows,
+    municipalityParts: rows.municipalityParts.filter((p) => published.has(p.fiscal_year) && p.state === 'approved'),
+    projectResults: rows.projectResults.filter((r) => published.has(r.fiscal_year)),
+    kpiResults: rows.kpiResults.filter((r) => published.has(r.fiscal_year)),
+  };
+}
