@@ -154,6 +154,7 @@ function assessKpi(input: ProjectKpiInput, context: Context): KpiAssessment {
   const { kpi } = input;
   switch (kpi.target.kind) {
     case 'none':
+    // a merged KPI's own assessment is replaced by its merge target's in assessProjects
     case 'merged_into': {
       // comment only: the entered value is shown, nothing is judged
       const entered = enteredActuals(input.actuals).find((a) => a.fiscalYear === context.fiscalYear);
