@@ -146,6 +146,24 @@ describe('assessment properties', () => {
     );
   });
 
+  test('a 累計 KPI summed over the years compares the baseline plus the actuals after the baseline year', () => {
+    const settings: KpiSettings = { direction: 'higher', cumulative: 'sum_of_years' };
+    const yearly = fc.uniqueArray(fc.record({ fiscalYear: fc.integer({ min: 2017, max: 2024 }), value: amount }), {
+      selector: (a) => a.fiscalYear,
+    });
+    fc.assert(
+      fc.property(amount, yearly, fc.integer({ min: 2017, max: 2024 }), (baseline, actuals, fiscalYear) => {
+        const kpi = kpiWith(baseline, '2019年度見込', 'absolute', 1_000_000);
+        const a = assessOne({ kpi, settings, actuals }, fiscalYear);
+        const asked = actuals.some((x) => x.fiscalYear === fiscalYear);
+        const after = actuals.filter((x) => x.fiscalYear > 2019 && x.fiscalYear <= fiscalYear);
+        assert.equal(a.actual, asked ? baseline + after.reduce((s, x) => s + x.value, 0) : null);
+        assert.deepEqual(assessOne({ kpi, settings, actuals: [...actuals].reverse() }, fiscalYear), a);
+        if (a.expectedProgress !== null) assert.ok(a.expectedProgress >= 0 && a.expectedProgress <= 1);
+      }),
+    );
+  });
+
   test('the share of years met lies between 0 and 1', () => {
     const perYear = kpiWith(null, null, 'per_year_at_least', 1);
     const yearly = fc.array(fc.record({ fiscalYear: fc.integer({ min: 2018, max: 2026 }), value: fc.option(amount) }));

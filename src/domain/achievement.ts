@@ -83,7 +83,7 @@ export type ProjectAssessment = {
   kpis: KpiAssessment[];
 };
 
-type AssessInput = {
+export type AssessProjectsInput = {
   fiscalYear: number;
   planFiscalYears: readonly number[];
   targetFiscalYear: number | null;
@@ -91,7 +91,7 @@ type AssessInput = {
   thresholds?: AchievementThresholds;
   grades?: GradeThresholds;
 };
-type Context = Omit<AssessInput, 'projects' | 'grades'> & { thresholds: AchievementThresholds };
+type Context = Omit<AssessProjectsInput, 'projects' | 'grades'> & { thresholds: AchievementThresholds };
 
 const UNASSESSED: KpiAssessment = {
   actual: null,
@@ -108,7 +108,7 @@ const UNASSESSED: KpiAssessment = {
  * findMergeTarget; when there is none it is 未評価.
  * @example assessProjects({ fiscalYear: 2022, planFiscalYears: [2020, …, 2024], targetFiscalYear: 2024, projects })
  */
-export function assessProjects(input: AssessInput): ProjectAssessment[] {
+export function assessProjects(input: AssessProjectsInput): ProjectAssessment[] {
   const context: Context = { ...input, thresholds: input.thresholds ?? DEFAULT_ACHIEVEMENT_THRESHOLDS };
   const own = input.projects.map((p) => p.kpis.map((k) => assessKpi(k, context)));
   return input.projects.map((project, p) => {
@@ -154,6 +154,7 @@ function assessKpi(input: ProjectKpiInput, context: Context): KpiAssessment {
   const { kpi } = input;
   switch (kpi.target.kind) {
     case 'none':
+    // a merged KPI's own assessment is replaced by its merge target's in assessProjects
     case 'merged_into': {
       // comment only: the entered value is shown, nothing is judged
       const entered = enteredActuals(input.actuals).find((a) => a.fiscalYear === context.fiscalYear);

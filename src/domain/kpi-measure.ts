@@ -21,7 +21,11 @@ export function measureProgress(actual: number, baseline: number, target: number
 }
 
 /** The share of the straight line from the start year to the target year due by the end of a 年度, in [0, 1]. */
-export function expectedProgressIn(fiscalYear: number, startYear: number | null, targetYear: number | null) {
+export function expectedProgressIn(
+  fiscalYear: number,
+  startYear: number | null,
+  targetYear: number | null,
+): number | null {
   if (startYear === null || targetYear === null) return null;
   if (targetYear <= startYear) return 1;
   return Math.min(1, Math.max(0, (fiscalYear - startYear) / (targetYear - startYear)));
@@ -56,7 +60,10 @@ export function enteredActuals(actuals: readonly YearActual[]): { fiscalYear: nu
  * The least-squares line through the points, read at the target year; null with fewer than two distinct years.
  * With exactly two points this is the line through them.
  */
-export function projectTrend(points: readonly { fiscalYear: number; value: number }[], targetYear: number | null) {
+export function projectTrend(
+  points: readonly { fiscalYear: number; value: number }[],
+  targetYear: number | null,
+): number | null {
   if (targetYear === null || new Set(points.map((p) => p.fiscalYear)).size < 2) return null;
   const n = points.length;
   const meanX = points.reduce((s, p) => s + p.fiscalYear, 0) / n;
