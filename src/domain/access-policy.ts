@@ -49,7 +49,8 @@ export function isAllowed(actor: Actor, permission: Permission, scope: AccessSco
 }
 
 function grantAllows(grant: RoleGrant, permission: Permission, scope: AccessScope): boolean {
-  if (grant.role === 'admin') return permission !== 'results.edit'; // admins manage; towns answer for figures
+  // admins manage the installation; the towns and the central city answer for the figures
+  if (grant.role === 'admin') return permission !== 'results.edit' && permission !== 'results.review';
   const inArea = scope.areaId !== undefined && grant.areaId === scope.areaId;
   if (!inArea) return false;
   switch (permission) {

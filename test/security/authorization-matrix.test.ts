@@ -126,9 +126,43 @@ const CASES: Case[] = [
         body: JSON.stringify({ amount: 120, comment: '今別町の負担分' }),
       });
     },
-    expect: anonymousApi(only({ imabetsu: 200 })),
+    expect: anonymousApi(only({ imabetsu: 200, centralB: 404 })),
   },
-  { method: 'GET', path: '/staff/results', send: get('/staff/results'), expect: only({ hiranai: 200, imabetsu: 200 }) },
+  {
+    method: 'POST',
+    path: '/api/v1/areas/:slug/results/:fy/projects/:number/municipalities/:code/state',
+    // 今別町 submits its part (saved above); nobody else may take that step, area B's staff cannot see it
+    send: async (c) => {
+      const etag = (await c.request(RESULT)).headers.get('ETag') ?? '"v0"';
+      return c.request(`${RESULT}/state`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'If-Match': etag },
+        body: JSON.stringify({ transition: 'submit' }),
+      });
+    },
+    expect: anonymousApi(only({ imabetsu: 200, centralB: 404 })),
+  },
+  {
+    method: 'POST',
+    path: '/staff/results/state',
+    // the central city of area A approves 今別町's submitted part (version 2); a town cannot approve
+    send: form('/staff/results/state', {
+      area: AREA_A,
+      municipality: IMABETSU,
+      fy: '2021',
+      project: '1',
+      version: '2',
+      transition: 'approve',
+    }),
+    expect: only({ centralA: 303 }),
+  },
+  {
+    method: 'GET',
+    path: '/staff/results',
+    send: get('/staff/results'),
+    // towns see their own form; the central city's staff the central city's own part
+    expect: only({ hiranai: 200, imabetsu: 200, centralA: 200, centralB: 200 }),
+  },
   {
     method: 'POST',
     path: '/staff/results',
@@ -142,7 +176,34 @@ const CASES: Case[] = [
       comment: '',
     }),
     // the form's version is 0; 今別町 already saved through the API above, so even its own staff meet a conflict
-    expect: only({ imabetsu: 409 }),
+    expect: only({ imabetsu: 409, centralB: 404 }),
+  },
+  { method: 'GET', path: '/staff/review', send: get('/staff/review'), expect: only({ centralA: 200, centralB: 200 }) },
+  {
+    method: 'GET',
+    path: '/staff/review/projects/:number',
+    send: get(`/staff/review/projects/1?area=${encodeURIComponent(AREA_A)}&fy=2021`),
+    expect: only({ centralA: 200 }),
+  },
+  ...(['result', 'kpis/1', 'cost-share'] as const).map((part) => ({
+    method: 'POST',
+    path: `/staff/review/projects/:number/${part === 'kpis/1' ? 'kpis/:kpi' : part}`,
+    // the central city's entries for project 1: only area A's central staff
+    send: form(`/staff/review/projects/1/${part}`, {
+      area: AREA_A,
+      fy: '2021',
+      version: '0',
+      actualTotal: '390',
+      actual: '2',
+      kind: 'equal',
+    }),
+    expect: only({ centralA: 303 }),
+  })),
+  {
+    method: 'POST',
+    path: '/staff/review/publish',
+    send: form('/staff/review/publish', { area: AREA_A, fy: '2021' }),
+    expect: only({ centralA: 303 }),
   },
 ];
 
@@ -153,6 +214,12 @@ async function snapshot(db: Kysely<Database>): Promise<string> {
     'vision_revision',
     'source_document',
     'municipality_result',
+    'project_result',
+    'kpi_result',
+    'result_year',
+    'cost_share_rule',
+    'kpi_setting',
+    'area_setting',
     'user',
     'account',
     'role_grant',
