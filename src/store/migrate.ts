@@ -17,6 +17,9 @@ const migrations: Record<string, Migration> = {
   '0005-yearly-results': yearlyResults,
 };
 
+/** Our migrations' names, oldest first (better-auth's come after them, named auth:…). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
+
 const staticProvider: MigrationProvider = {
   getMigrations: async () => migrations,
 };

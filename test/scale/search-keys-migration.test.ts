@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { generateArea, planNationalDataset } from '../../bench/national-dataset.js';
 import { operatorActor } from '../../src/domain/access-policy.js';
 import { saveAreaVision } from '../../src/service/area-save-vision.js';
-import { migrateTo, migrateToLatest } from '../../src/store/migrate.js';
+import { MIGRATION_NAMES, migrateTo, migrateToLatest } from '../../src/store/migrate.js';
 import { testEngines } from '../helpers/test-databases.js';
 
 for (const engine of testEngines) {
@@ -48,7 +48,7 @@ for (const engine of testEngines) {
         await migrateTo(database.db, '0001-initial-schema');
         const columns = await database.db.introspection.getTables();
         assert.ok(!columns.find((t) => t.name === 'project_version')?.columns.some((c) => c.name === 'search_key'));
-        assert.deepEqual(await migrateToLatest(database.db), { applied: ['0002-search-keys', '0003-write-side'] });
+        assert.deepEqual(await migrateToLatest(database.db), { applied: MIGRATION_NAMES.slice(1) });
       } finally {
         await database.close();
       }

@@ -17,7 +17,7 @@ import { importDocument } from '../../src/service/import-document.js';
 import { readBackupFile, restoreInstallation } from '../../src/service/restore-installation.js';
 import type { BackupContent } from '../../src/store/backup-format.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { MIGRATION_NAMES, migrateToLatest } from '../../src/store/migrate.js';
 import { createAppendOnlyTable, fillAppendOnlyTable } from '../helpers/append-only-table.js';
 import { countRows } from '../helpers/count-rows.js';
 import { openPgliteDataDir } from '../helpers/pglite-data-dir.js';
@@ -97,7 +97,7 @@ for (const source of testEngines) {
       for (const name of ['area', 'vision_revision', 'kysely_migration', 'kysely_migration_lock', 'ops_ledger']) {
         assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
       }
-      assert.deepEqual(original.header.migrations, ['0001-initial-schema', '0002-search-keys', '0003-write-side']);
+      assert.deepEqual(original.header.migrations, MIGRATION_NAMES);
       const ledger = original.tables.find((t) => t.name === 'ops_ledger');
       const column = (name: string) => ledger?.columns.findIndex((c) => c.name === name) ?? -1;
       const first = ledger?.rows[0] ?? [];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ensureSchema } from '../../src/store/ensure-schema.js';
-import { listPendingMigrations, migrateToLatest } from '../../src/store/migrate.js';
+import { listPendingMigrations, MIGRATION_NAMES, migrateToLatest } from '../../src/store/migrate.js';
 import { testEngines } from '../helpers/test-databases.js';
 
 const tables = [
@@ -25,7 +25,7 @@ const tables = [
   'verification',
   'vision_revision',
 ];
-const ours = ['0001-initial-schema', '0002-search-keys', '0003-write-side'];
+const ours = [...MIGRATION_NAMES];
 /** better-auth's tables, created by its own migrations right after ours */
 const auth = ['auth:user', 'auth:session', 'auth:account', 'auth:verification'];
 
