@@ -20,6 +20,7 @@ import { createPageRoutes } from './page-routes.js';
 import { type ErrorLogger, toProblemResponse } from './problem.js';
 import { createDataFreshness } from './response-cache.js';
 import { createResultRoutes } from './result-routes.js';
+import { createReviewApiRoutes } from './review-api-routes.js';
 import { createReviewRoutes } from './review-routes.js';
 import { rejectMalformedUrls, securityHeaders } from './security-headers.js';
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', createApiRoutes(ctx)); // /api/v1/…, /api/v1/openapi.json and /api/docs
   app.route('/', createResultRoutes(ctx)); // /api/v1/areas/{slug}/results/… and /staff/results
   app.route('/', createReviewRoutes(ctx)); // /staff/review: the central city's approvals and publication
+  app.route('/', createReviewApiRoutes(ctx)); // the same over JSON: /api/v1/areas/{slug}/results/{fy}/projects/…
   app.route('/', createAssetRoutes());
   app.route('/', createDownloadRoutes(ctx)); // /downloads: open data files per area and revision
   app.route('/', createAccountRoutes(ctx)); // /signin, /signout, /staff, /account

@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
 import { AppError, type AppErrorCode } from '../domain/errors.js';
 
 /** The one map from error codes to HTTP statuses; exhaustive, so a new code does not compile until placed here. */
@@ -71,6 +72,12 @@ function toProblem(error: unknown, instance: string): ProblemDetails {
     const shown = status < 500 || error.code === 'UNAVAILABLE';
     const detail = shown ? (error.userMessage ?? titleByCode[error.code]) : genericServerDetail;
     return build(error.code, status, detail, instance);
+  }
+  if (error instanceof ZodError) {
+    // a route's own schema refused a path, query or form value
+    const issue = error.issues[0];
+    const detail = `「${issue?.path.join('.') ?? ''}」の指定が正しくありません: ${issue?.message ?? ''}`;
+    return build('INVALID_INPUT', 400, detail, instance);
   }
   if (error instanceof HTTPException && error.status < 500) {
     return build('INVALID_INPUT', error.status, error.message || titleByCode.INVALID_INPUT, instance);

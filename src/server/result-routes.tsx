@@ -21,11 +21,11 @@ import type { AppContext } from './app-deps.js';
 import { checkFormToken } from './csrf.js';
 import { AmountFieldSchema, FiscalYearFieldSchema, VersionFieldSchema } from './form-schemas.js';
 import { privatePage, safeNextPath } from './html-response.js';
-import { toProblemResponse } from './problem.js';
 import type { ActorEnv } from './request-actor.js';
 import { asRefusal } from './review-routes.js';
 import { guard } from './route-policy.js';
 import { buildStaffViewer } from './staff-viewer.js';
+import { answerVersionedWrite, parseIfMatch, readJsonBody, sendVersioned } from './versioned-json.js';
 
 const RESULT_PATH = '/api/v1/areas/:slug/results/:fy/projects/:number/municipalities/:code';
 
@@ -67,8 +67,6 @@ const StateBodySchema = z.object({
   reason: z.string().max(500).optional(),
 });
 
-const etagOfVersion = (version: number) => `"v${version}"`;
-
 /**
  * A municipality's yearly part of each project: the API (GET and PUT with ETag / If-Match, so no update is lost)
  * and the staff page /staff/results (one form per project, carrying the version it was read at).
@@ -78,55 +76,31 @@ export function createResultRoutes(ctx: AppContext): Hono<ActorEnv> {
   // the entry page: each municipality's staff, and the central city's staff for the central city's own part
   const enterResults = guard(ctx, { kind: 'permission', permission: ['results.edit', 'results.review'] });
 
-  const sendResult = (c: Context, result: MunicipalityResult) => {
-    c.header('ETag', etagOfVersion(result.version));
-    c.header('Cache-Control', 'no-store');
-    return c.json(result);
-  };
-
   return new Hono<ActorEnv>()
     .get(RESULT_PATH, readDrafts, async (c) => {
       const actor = c.get('actor') as Actor;
-      return sendResult(c, await getMunicipalityResult(ctx.db, actor, parseAddress(c)));
+      const result = await getMunicipalityResult(ctx.db, actor, parseAddress(c));
+      return sendVersioned(c, result, result.version);
     })
     .put(RESULT_PATH, enterResults, async (c) => {
       const actor = c.get('actor') as Actor;
       const address = parseAddress(c);
       const expectedVersion = parseIfMatch(c.req.header('If-Match'));
-      const body = ResultBodySchema.safeParse(await c.req.json().catch(() => undefined));
-      if (!body.success) {
-        const issue = body.error.issues[0];
-        throw new AppError('INVALID_INPUT', `Bad result body: ${body.error.message}`, {
-          userMessage: `本文の「${String(issue?.path[0] ?? '')}」が正しくありません（amount は 0 以上の整数か null、comment は 2000 文字以内）。`,
-        });
-      }
-      try {
-        return sendResult(
-          c,
-          await recordMunicipalityResult(ctx.db, actor, { ...address, ...body.data, expectedVersion }),
-        );
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-        const answer = toProblemResponse(error, c.req.path, ctx.logError ?? (() => {}));
-        const problem = { ...((await answer.json()) as Record<string, unknown>), current: error.current };
-        return c.json(problem, 409, {
-          'Content-Type': 'application/problem+json; charset=utf-8',
-          ETag: etagOfVersion(error.currentVersion),
-        });
-      }
+      const body = await readJsonBody(c, ResultBodySchema, 'amount は 0 以上の整数か null、comment は 2000 文字以内');
+      return answerVersionedWrite(c, ctx, () =>
+        recordMunicipalityResult(ctx.db, actor, { ...address, ...body, expectedVersion }),
+      );
     })
     .post(`${RESULT_PATH}/state`, readDrafts, async (c) => {
       const actor = c.get('actor') as Actor;
       const expectedVersion = parseIfMatch(c.req.header('If-Match'));
-      const body = StateBodySchema.safeParse(await c.req.json().catch(() => undefined));
-      if (!body.success) {
-        throw new AppError('INVALID_INPUT', `Bad state body: ${body.error.message}`, {
-          userMessage: '本文は { "transition": "submit" | "approve" | "return", "reason": "差し戻す理由" } です。',
-        });
-      }
-      return sendResult(
+      const body = await readJsonBody(
         c,
-        await changeMunicipalityResultState(ctx.db, actor, { ...parseAddress(c), ...body.data, expectedVersion }),
+        StateBodySchema,
+        'transition は submit・approve・return、reason は差し戻す理由',
+      );
+      return answerVersionedWrite(c, ctx, () =>
+        changeMunicipalityResultState(ctx.db, actor, { ...parseAddress(c), ...body, expectedVersion }),
       );
     })
     .post('/staff/results/state', readDrafts, async (c) => {
@@ -276,16 +250,4 @@ function parseAddress(c: Context): ResultAddress {
   }
   const { slug, fy, number, code } = parsed.data;
   return { areaSlug: slug, fiscalYear: fy, projectNumber: number, municipalityCode: code };
-}
-
-/** The version a write started from, from `If-Match: "v3"`; a write without it is refused (428). */
-function parseIfMatch(header: string | undefined): number {
-  const match = header?.trim().match(/^(?:W\/)?"v(\d{1,9})"$/);
-  if (!match) {
-    throw new AppError('PRECONDITION_REQUIRED', 'If-Match missing or not a version', {
-      userMessage:
-        '変更前に取得した ETag を If-Match ヘッダーで送ってください（例: If-Match: "v3"、未入力なら "v0"）。',
-    });
-  }
-  return Number(match[1]);
 }

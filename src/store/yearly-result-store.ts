@@ -77,18 +77,19 @@ export async function readAreaResultRows(db: Db, areaId: number): Promise<AreaRe
   };
 }
 
-/** The central city's row for a project and year, locked for the version check. */
+/** The central city's row for a project and year, locked until the transaction ends when `lock` is set. */
 export function findProjectResult(
-  trx: Transaction<Database>,
+  db: Db,
   key: { projectKeyId: number; fiscalYear: number },
+  options: { lock?: boolean } = {},
 ): Promise<ProjectResultRow | undefined> {
-  return trx
+  let query = db
     .selectFrom('project_result')
     .selectAll()
     .where('project_key_id', '=', key.projectKeyId)
-    .where('fiscal_year', '=', key.fiscalYear)
-    .forUpdate()
-    .executeTakeFirst();
+    .where('fiscal_year', '=', key.fiscalYear);
+  if (options.lock) query = query.forUpdate();
+  return query.executeTakeFirst();
 }
 
 export type ProjectResultValues = Pick<
@@ -118,17 +119,19 @@ export async function writeProjectResult(
     .executeTakeFirstOrThrow();
 }
 
+/** A KPI's row for a year, locked until the transaction ends when `lock` is set. */
 export function findKpiResult(
-  trx: Transaction<Database>,
+  db: Db,
   key: { kpiKeyId: number; fiscalYear: number },
+  options: { lock?: boolean } = {},
 ): Promise<KpiResultRow | undefined> {
-  return trx
+  let query = db
     .selectFrom('kpi_result')
     .selectAll()
     .where('kpi_key_id', '=', key.kpiKeyId)
-    .where('fiscal_year', '=', key.fiscalYear)
-    .forUpdate()
-    .executeTakeFirst();
+    .where('fiscal_year', '=', key.fiscalYear);
+  if (options.lock) query = query.forUpdate();
+  return query.executeTakeFirst();
 }
 
 export async function writeKpiResult(

@@ -29,6 +29,7 @@ const AREA_B = 'hachinohe';
 /** 今別町 and a project it takes part in, in the seed */
 const IMABETSU = '023035';
 const RESULT = `/api/v1/areas/${encodeURIComponent(AREA_A)}/results/2021/projects/1/municipalities/${IMABETSU}`;
+const PROJECT_RESULT = `/api/v1/areas/${encodeURIComponent(AREA_A)}/results/2021/projects/1`;
 const OTHER = readFileSync(repoPath('test/fixtures/import/other-area-seven-partners.txt'));
 const SEED = readFileSync(repoPath(SEED_DOCUMENT));
 
@@ -199,6 +200,43 @@ const CASES: Case[] = [
     }),
     expect: only({ centralA: 303 }),
   })),
+  {
+    method: 'GET',
+    path: '/api/v1/areas/:slug/results/:fy/projects/:number',
+    send: get(PROJECT_RESULT),
+    expect: anonymousApi(
+      only({ admin: 200, centralA: 200, hiranai: 200, imabetsu: 200, councilA: 200, centralB: 404 }),
+    ),
+  },
+  ...(
+    [
+      ['/api/v1/areas/:slug/results/:fy/projects/:number', PROJECT_RESULT, { actualTotal: 391 }],
+      ['/api/v1/areas/:slug/results/:fy/projects/:number/kpis/:kpi', `${PROJECT_RESULT}/kpis/1`, { actual: 3 }],
+      [
+        '/api/v1/areas/:slug/projects/:number/cost-share',
+        `/api/v1/areas/${encodeURIComponent(AREA_A)}/projects/1/cost-share`,
+        { kind: 'population' },
+      ],
+    ] as const
+  ).map(([path, url, body]) => ({
+    method: 'PUT',
+    path,
+    // the central city's entries over JSON, at the version the pages above left (1)
+    send: (c: WebClient) =>
+      c.request(url, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'If-Match': '"v1"' },
+        body: JSON.stringify(body),
+      }),
+    expect: anonymousApi(only({ centralA: 200 })),
+  })),
+  {
+    method: 'POST',
+    path: '/api/v1/areas/:slug/results/:fy/publish',
+    send: (c: WebClient) =>
+      c.request(`/api/v1/areas/${encodeURIComponent(AREA_A)}/results/2021/publish`, { method: 'POST' }),
+    expect: anonymousApi(only({ centralA: 200 })),
+  },
   {
     method: 'POST',
     path: '/staff/review/publish',

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../domain/access-policy.js';
+import { type Actor, isAllowed } from '../../domain/access-policy.js';
 import { AppError } from '../../domain/errors.js';
 import { checkThousandYen } from '../../domain/thousand-yen.js';
 import type { Database } from '../../store/database.js';
@@ -12,7 +12,7 @@ import {
   writeProjectResult,
 } from '../../store/yearly-result-store.js';
 import { runWrite } from '../run-write.js';
-import { locateProject, type ProjectAddress } from './locate-project.js';
+import { locateProject, type ProjectAddress, projectNotFound } from './locate-project.js';
 
 /** The central city's part of a project's yearly result. */
 export type ProjectResultInput = {
@@ -51,7 +51,7 @@ export async function recordProjectResult(
     const target = await locateProject(w.trx, address);
     w.require('results.review', { areaId: target.area.id });
     const key = { projectKeyId: target.projectKeyId, fiscalYear: address.fiscalYear };
-    const before = await findProjectResult(w.trx, key);
+    const before = await findProjectResult(w.trx, key, { lock: true });
     const current = toProjectResult(before);
     w.expectVersion(input.expectedVersion, current.version, current);
     const { expectedVersion: _, ...wanted } = input;
@@ -102,7 +102,7 @@ export async function recordKpiResult(
       });
     }
     const key = { kpiKeyId, fiscalYear: address.fiscalYear };
-    const before = await findKpiResult(w.trx, key);
+    const before = await findKpiResult(w.trx, key, { lock: true });
     const current = toKpiResult(before);
     w.expectVersion(input.expectedVersion, current.version, current);
     if (before && current.actual === input.actual && current.notCountedReason === reason) return current;
@@ -151,4 +151,22 @@ function sameProjectResult(a: ProjectResultInput, b: ProjectResultInput): boolea
     a.nextSteps === b.nextSteps &&
     a.selfEvaluation === b.selfEvaluation
   );
+}
+
+/** The central city's part of a project's result with each KPI's actual, for staff who may read the area's drafts. */
+export async function getCentralResult(
+  db: Kysely<Database>,
+  actor: Actor,
+  address: ProjectAddress,
+): Promise<ProjectResult & { kpis: (KpiResult & { number: number })[] }> {
+  const target = await locateProject(db, address);
+  if (!isAllowed(actor, 'drafts.read', { areaId: target.area.id })) throw projectNotFound(address);
+  const result = await findProjectResult(db, { projectKeyId: target.projectKeyId, fiscalYear: address.fiscalYear });
+  const kpis = await Promise.all(
+    target.kpiKeyIds.map(async (kpiKeyId, i) => {
+      const row = await findKpiResult(db, { kpiKeyId, fiscalYear: address.fiscalYear });
+      return { number: i + 1, ...toKpiResult(row) };
+    }),
+  );
+  return { ...toProjectResult(result), kpis };
 }

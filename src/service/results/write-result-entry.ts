@@ -29,7 +29,7 @@ export async function writeResultEntry(
     w.audit({ action: 'result.import', entity, entityId, areaId: where.areaId, before, after });
   switch (entry.kind) {
     case 'kpi': {
-      const before = await findKpiResult(trx, { kpiKeyId: entry.kpiKeyId, fiscalYear });
+      const before = await findKpiResult(trx, { kpiKeyId: entry.kpiKeyId, fiscalYear }, { lock: true });
       if (before && before.actual === entry.actual && before.not_counted_reason === entry.notCountedReason) {
         return false;
       }
@@ -43,7 +43,7 @@ export async function writeResultEntry(
       return true;
     }
     case 'total': {
-      const before = await findProjectResult(trx, { projectKeyId: entry.projectKeyId, fiscalYear });
+      const before = await findProjectResult(trx, { projectKeyId: entry.projectKeyId, fiscalYear }, { lock: true });
       if (before && before.actual_total === entry.amount) return false;
       await writeProjectResult(
         trx,
