@@ -22,20 +22,6 @@ export function findMunicipalityResult(
   return query.executeTakeFirst();
 }
 
-/** Every part a municipality entered for a fiscal year, by project key. */
-export async function listMunicipalityResults(
-  db: Kysely<Database>,
-  input: { areaId: number; fiscalYear: number; municipalityId: number },
-): Promise<MunicipalityResultRow[]> {
-  return db
-    .selectFrom('municipality_result')
-    .selectAll()
-    .where('area_id', '=', input.areaId)
-    .where('fiscal_year', '=', input.fiscalYear)
-    .where('municipality_id', '=', input.municipalityId)
-    .execute();
-}
-
 /**
  * Writes the part at `version`: a new row (version 1) is a plain insert, so two writers racing to create it do not
  * both win (the unique key refuses the second: PostgreSQL error 23505); a later version updates the row the

@@ -41,6 +41,7 @@ export type ProjectStatus = {
     returnReason: string | null;
     /** 0 before the first entry: the If-Match a reviewer's step carries */
     version: number;
+    updatedBy: string | null;
   }[];
 };
 
@@ -147,6 +148,7 @@ function projectStatus(
         comment: part?.comment ?? '',
         returnReason: part?.return_reason ?? null,
         version: part?.version ?? 0,
+        updatedBy: part?.updated_by ?? null,
       };
     }),
   };

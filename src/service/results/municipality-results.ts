@@ -13,13 +13,15 @@ import type { AreaRow } from '../../store/area-store.js';
 import type { Database } from '../../store/database.js';
 import {
   findMunicipalityResult,
-  listMunicipalityResults,
   type MunicipalityResultRow,
   writeMunicipalityResult,
 } from '../../store/municipality-result-store.js';
-import { findCurrentRevision, readProjects } from '../../store/read-revision.js';
+import { findCurrentRevision } from '../../store/read-revision.js';
 import { getArea } from '../area-lookup.js';
 import { runWrite, VersionConflictError, type WriteContext } from '../run-write.js';
+import { assembleYearStatus } from './assemble-year-status.js';
+import { loadAreaResults } from './load-area-results.js';
+import { checkFiscalYear } from './locate-project.js';
 
 /** One municipality's part of a project's result for a fiscal year (決算額 in 千円, and a comment). */
 export type MunicipalityResult = {
@@ -170,22 +172,34 @@ export async function changeMunicipalityResultState(
   return result;
 }
 
+export type WorklistItem = MunicipalityResult & {
+  projectName: string;
+  /** this municipality's share of the plan and of the actual by the project's rule (千円; null without a rule) */
+  planShare: number | null;
+  actualShare: number | null;
+  rule: string | null;
+};
+
 export type MunicipalityWorklist = {
   area: { slug: string; name: string };
   municipality: { code: string; name: string };
   fiscalYears: number[];
   fiscalYear: number;
-  items: (MunicipalityResult & { projectName: string })[];
+  items: WorklistItem[];
+  /** what the municipality pays over all its projects this year (null when a share is unknown) */
+  totals: { plan: number | null; actual: number | null };
 };
 
-/** The projects a municipality takes part in, with its entered part for the fiscal year: the entry form's rows. */
+/**
+ * The projects a municipality takes part in, with its entered part for the fiscal year and what it pays by each
+ * project's cost-share rule: the entry form's rows.
+ */
 export async function listMunicipalityWorklist(
   db: Kysely<Database>,
   actor: Actor,
   input: { areaId: number; municipalityId: number; fiscalYear: number | undefined },
 ): Promise<MunicipalityWorklist> {
   const area = await db.selectFrom('area').selectAll().where('id', '=', input.areaId).executeTakeFirstOrThrow();
-  const revision = await findCurrentRevision(db, area);
   const municipality = await db
     .selectFrom('municipality')
     .select(['id', 'code', 'name', 'is_central_city'])
@@ -194,39 +208,46 @@ export async function listMunicipalityWorklist(
   if (!mayEnter(actor, { areaId: input.areaId, municipalityId: municipality.id }, municipality.is_central_city)) {
     throw new AppError('FORBIDDEN', 'Not this municipality', { userMessage: 'この市町村の実績は入力できません。' });
   }
-  if (!revision || municipality.code === null) throw notFound({ areaSlug: area.slug });
-  const fiscalYears = revision.plan.fiscalYears;
-  const fiscalYear = input.fiscalYear ?? fiscalYears[0];
-  if (fiscalYear === undefined || !fiscalYears.includes(fiscalYear)) {
-    throw new AppError('INVALID_INPUT', `Fiscal year ${input.fiscalYear} not in plan`, {
-      userMessage: `${input.fiscalYear}年度はこの計画の期間にありません。`,
-    });
-  }
-  const keys = await db
-    .selectFrom('project_version')
-    .select(['number', 'project_key_id'])
-    .where('revision_id', '=', revision.id)
-    .execute();
-  const keyByNumber = new Map(keys.map((k) => [k.number, k.project_key_id]));
-  const rows = await listMunicipalityResults(db, { areaId: area.id, fiscalYear, municipalityId: municipality.id });
-  const rowByKey = new Map(rows.map((r) => [r.project_key_id, r]));
-  const projects = (await readProjects(db, revision.id)).filter(
-    (p) => municipality.is_central_city || p.participants.includes(municipality.name),
-  );
+  if (municipality.code === null) throw notFound({ areaSlug: area.slug });
+  const results = await loadAreaResults(db, { areaSlug: area.slug, audience: 'staff' });
+  const fiscalYears = results.vision.plan.fiscalYears;
+  const fiscalYear = input.fiscalYear ?? fiscalYears[0] ?? 0;
+  checkFiscalYear(fiscalYears, fiscalYear);
   const code = municipality.code;
+  const items = assembleYearStatus(results, fiscalYear).projects.flatMap((project) => {
+    const part = project.parts.find((p) => p.municipalityCode === code);
+    const share = project.spending.shares.find((s) => s.municipalityCode === code);
+    if (!part) return [];
+    return [
+      {
+        areaSlug: area.slug,
+        fiscalYear,
+        projectNumber: project.number,
+        municipalityCode: code,
+        municipalityName: municipality.name,
+        amount: part.amount,
+        comment: part.comment,
+        version: part.version,
+        state: part.state === 'none' ? 'draft' : part.state,
+        returnReason: part.returnReason,
+        updatedAt: null,
+        updatedBy: part.updatedBy,
+        projectName: project.name,
+        planShare: share?.plan ?? null,
+        actualShare: share?.actual ?? null,
+        rule: project.spending.rule?.description ?? null,
+      } satisfies WorklistItem,
+    ];
+  });
+  const total = (pick: (item: WorklistItem) => number | null) =>
+    items.every((item) => pick(item) !== null) ? items.reduce((sum, item) => sum + (pick(item) ?? 0), 0) : null;
   return {
     area: { slug: area.slug, name: area.name },
     municipality: { code, name: municipality.name },
     fiscalYears,
     fiscalYear,
-    items: projects.map((p) => ({
-      ...toResult(
-        { areaSlug: area.slug, fiscalYear, projectNumber: p.number, municipalityCode: code },
-        municipality.name,
-        rowByKey.get(keyByNumber.get(p.number) ?? -1),
-      ),
-      projectName: p.name,
-    })),
+    items,
+    totals: { plan: total((i) => i.planShare), actual: total((i) => i.actualShare) },
   };
 }
 

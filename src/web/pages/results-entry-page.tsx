@@ -54,6 +54,11 @@ export function ResultsEntryPage(props: {
           事業 {props.saved} の実績を保存しました。
         </p>
       ) : null}
+      <p>
+        {worklist.fiscalYear}年度の負担額の合計（各事業の分担の決め方による計算値）: 計画{' '}
+        {formatThousandYen(worklist.totals.plan)}、実績 {formatThousandYen(worklist.totals.actual)}
+        。負担額は千円単位で、合計が事業費と一致するよう最大剰余法で配分しています（端数が同じときは文書の順で先の市町村へ）。
+      </p>
       {props.done ? (
         <p class="notice" role="status">
           {RESULT_TRANSITION_LABELS[props.done]}しました。
@@ -81,6 +86,10 @@ export function ResultsEntryPage(props: {
                 ) : null}
               </div>
             ) : null}
+            <p>
+              {worklist.municipality.name}の負担額: 計画 {formatThousandYen(item.planShare)}、実績{' '}
+              {formatThousandYen(item.actualShare)}（{item.rule ?? '分担の決め方は未設定'}）
+            </p>
             <p>
               状態: <strong>{RESULT_STATE_LABELS[item.state]}</strong>
               {item.state === 'returned' ? `（差し戻しの理由: ${item.returnReason ?? ''}）` : ''}
@@ -142,4 +151,8 @@ export function ResultsEntryPage(props: {
       })}
     </StaffLayout>
   );
+}
+
+function formatThousandYen(amount: number | null): string {
+  return amount === null ? '不明' : `${amount.toLocaleString('ja-JP')}千円`;
 }
