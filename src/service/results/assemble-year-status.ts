@@ -56,18 +56,16 @@ export type YearStatus = {
 
 /** One fiscal year of the area's results: spending and shares, KPI assessments and grades, per project. */
 export function assembleYearStatus(results: AreaResults, fiscalYear: number): YearStatus {
-  const { vision, keys, rows } = results;
-  const keyByNumber = new Map(keys.map((k) => [k.number, k]));
+  const { vision, rows, index } = results;
   const settings = new Map(rows.kpiSettings.map((s) => [s.kpi_key_id, s]));
-  const kpiRows = new Map(rows.kpiResults.map((r) => [`${r.kpi_key_id}/${r.fiscal_year}`, r]));
   const visibleYears = vision.plan.fiscalYears.filter((y) => y <= fiscalYear);
   const actualsOf = (kpiKeyId: number | undefined) =>
     visibleYears.flatMap((y) => {
-      const row = kpiRows.get(`${kpiKeyId}/${y}`);
+      const row = kpiKeyId === undefined ? undefined : index.kpiResultOf(kpiKeyId, y);
       return row ? [{ fiscalYear: y, value: row.actual, notCountedReason: row.not_counted_reason }] : [];
     });
   const inputs = vision.projects.map((project) => {
-    const kpiKeyIds = keyByNumber.get(project.number)?.kpiKeyIds ?? [];
+    const kpiKeyIds = index.keyOf(project.number)?.kpiKeyIds ?? [];
     return {
       number: project.number,
       kpis: project.kpis.map((kpi, i) => {
@@ -107,11 +105,9 @@ function projectStatus(
   assessment: ReturnType<typeof assessProjects>[number] | undefined,
   kpiInputs: readonly { actuals: (YearActual & { notCountedReason: string | null })[] }[],
 ): ProjectStatus {
-  const key = results.keys.find((k) => k.number === project.number);
-  const projectKeyId = key?.projectKeyId ?? -1;
-  const comments = results.rows.projectResults.find(
-    (r) => r.project_key_id === projectKeyId && r.fiscal_year === fiscalYear,
-  );
+  const projectKeyId = results.index.keyOf(project.number)?.projectKeyId ?? -1;
+  const comments = results.index.projectResultOf(projectKeyId, fiscalYear);
+  const parts = results.index.partsOf(projectKeyId, fiscalYear);
   const spending = projectSpending(results, project, projectKeyId, fiscalYear);
   return {
     number: project.number,
@@ -137,9 +133,7 @@ function projectStatus(
       ? { progress: comments.progress, nextSteps: comments.next_steps, selfEvaluation: comments.self_evaluation }
       : null,
     parts: spending.parties.map((party) => {
-      const part = results.rows.municipalityParts.find(
-        (p) => p.project_key_id === projectKeyId && p.fiscal_year === fiscalYear && p.municipality_id === party.id,
-      );
+      const part = parts.find((p) => p.municipality_id === party.id);
       return {
         municipalityCode: party.code,
         municipalityName: party.name,

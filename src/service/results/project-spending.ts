@@ -52,19 +52,16 @@ export function projectSpending(
   const planCell = project.budget.years.find((y) => y.fiscalYear === fiscalYear);
   const plan = planCell?.amount ?? null;
   const entered = new Map<string, number | null>();
-  for (const part of results.rows.municipalityParts) {
-    if (part.project_key_id !== projectKeyId || part.fiscal_year !== fiscalYear) continue;
+  for (const part of results.index.partsOf(projectKeyId, fiscalYear)) {
     const party = parties.find((m) => m.id === part.municipality_id);
     if (party) entered.set(partyCode(party), part.amount);
   }
-  const total = results.rows.projectResults.find(
-    (r) => r.project_key_id === projectKeyId && r.fiscal_year === fiscalYear,
-  )?.actual_total;
+  const total = results.index.projectResultOf(projectKeyId, fiscalYear)?.actual_total;
   const enteredValues = shareParties.map((p) => entered.get(p.code));
   const everyPartEntered = enteredValues.every((v) => v !== undefined && v !== null);
   const actual = total ?? (everyPartEntered ? enteredValues.reduce<number>((sum, v) => sum + (v ?? 0), 0) : null);
 
-  const stored = results.rows.costShareRules.find((r) => r.project_key_id === projectKeyId)?.rule;
+  const stored = results.index.ruleOf(projectKeyId)?.rule;
   let ruleProblem: string | null = null;
   const split = (amount: number | null): CostShare[] | null => {
     if (!stored || amount === null) return null;

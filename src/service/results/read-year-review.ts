@@ -44,25 +44,21 @@ export async function readProjectReview(
   const area = await getArea(db, input.areaSlug);
   if (!isAllowed(actor, 'results.review', { areaId: area.id })) throw notReviewer();
   const results = await loadAreaResults(db, { areaSlug: area.slug, audience: 'staff' });
-  const { vision, keys, rows } = results;
+  const { vision, index } = results;
   const project = vision.projects.find((p) => p.number === input.projectNumber);
-  const key = keys.find((k) => k.number === input.projectNumber);
+  const key = index.keyOf(input.projectNumber);
   if (!project || !key) throw projectNotFound(input);
   checkFiscalYear(vision.plan.fiscalYears, input.fiscalYear);
   const status = assembleYearStatus(results, input.fiscalYear).projects.find((p) => p.number === project.number);
-  const rule = rows.costShareRules.find((r) => r.project_key_id === key.projectKeyId);
+  const rule = index.ruleOf(key.projectKeyId);
   return {
     area: { slug: area.slug, name: area.name },
     fiscalYear: input.fiscalYear,
     fiscalYears: vision.plan.fiscalYears,
     project,
     status: status as ProjectStatus,
-    result: toProjectResult(
-      rows.projectResults.find((r) => r.project_key_id === key.projectKeyId && r.fiscal_year === input.fiscalYear),
-    ),
-    kpiResults: key.kpiKeyIds.map((kpiKeyId) =>
-      toKpiResult(rows.kpiResults.find((r) => r.kpi_key_id === kpiKeyId && r.fiscal_year === input.fiscalYear)),
-    ),
+    result: toProjectResult(index.projectResultOf(key.projectKeyId, input.fiscalYear)),
+    kpiResults: key.kpiKeyIds.map((kpiKeyId) => toKpiResult(index.kpiResultOf(kpiKeyId, input.fiscalYear))),
     costShare: { rule: rule?.rule ?? null, version: rule?.version ?? 0 },
   };
 }
