@@ -93,7 +93,8 @@ export type AssessProjectsInput = {
 };
 type Context = Omit<AssessProjectsInput, 'projects' | 'grades'> & { thresholds: AchievementThresholds };
 
-const UNASSESSED: KpiAssessment = {
+/** The assessment of a KPI with no actual yet. */
+export const UNASSESSED: KpiAssessment = {
   actual: null,
   attainment: null,
   progress: null,

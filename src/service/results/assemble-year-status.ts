@@ -4,6 +4,7 @@ import {
   type KpiAssessment,
   type KpiSettings,
   type ProjectGrade,
+  UNASSESSED,
   type YearActual,
 } from '../../domain/achievement.js';
 import type { ResultState } from '../../domain/result-state.js';
@@ -120,7 +121,7 @@ function projectStatus(
       const actuals = kpiInputs[i]?.actuals ?? [];
       const thisYear = actuals.find((a) => a.fiscalYear === fiscalYear);
       return {
-        ...(assessment?.kpis[i] ?? emptyAssessment()),
+        ...(assessment?.kpis[i] ?? UNASSESSED),
         number: i + 1,
         indicator: kpi.indicator,
         targetText: kpi.target.text,
@@ -145,17 +146,5 @@ function projectStatus(
         updatedBy: part?.updated_by ?? null,
       };
     }),
-  };
-}
-
-function emptyAssessment(): KpiAssessment {
-  return {
-    actual: null,
-    attainment: null,
-    progress: null,
-    expectedProgress: null,
-    status: '未評価',
-    yearsMet: null,
-    trend: null,
   };
 }

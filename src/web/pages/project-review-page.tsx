@@ -3,7 +3,7 @@ import type { ProjectReview } from '../../service/results/read-year-review.js';
 import { CsrfField } from '../components/form-fields.js';
 import { SharesTable } from '../components/shares-table.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
-import type { ReviewNotice } from './results-review-page.js';
+import { NoticeBox, type ReviewNotice } from './results-review-page.js';
 
 /**
  * /staff/review/projects/N: what the central city enters for one project and fiscal year — the whole project's
@@ -40,14 +40,7 @@ export function ProjectReviewPage(props: {
       ]}
     >
       <p class="lead">{project.name}</p>
-      {props.notice ? (
-        <div
-          class={props.notice.kind === 'done' ? 'notice' : 'warning'}
-          role={props.notice.kind === 'done' ? 'status' : 'alert'}
-        >
-          <p>{props.notice.message}</p>
-        </div>
-      ) : null}
+      <NoticeBox notice={props.notice} />
       <h2 id="result">事業全体の実績</h2>
       <form method="post" action={`${action}/result`} class="filter-form">
         {hidden(result.version)}

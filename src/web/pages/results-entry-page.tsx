@@ -4,7 +4,7 @@ import {
   RESULT_TRANSITION_LABELS,
   type ResultTransition,
 } from '../../domain/result-state.js';
-import type { MunicipalityWorklist } from '../../service/results/municipality-results.js';
+import type { MunicipalityWorklist, WorklistItem } from '../../service/results/municipality-results.js';
 import { CsrfField } from '../components/form-fields.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 
@@ -96,12 +96,7 @@ export function ResultsEntryPage(props: {
             </p>
             {editable ? (
               <form method="post" action="/staff/results" class="filter-form">
-                <CsrfField token={viewer.csrf} />
-                <input type="hidden" name="area" value={worklist.area.slug} />
-                <input type="hidden" name="municipality" value={worklist.municipality.code} />
-                <input type="hidden" name="fy" value={String(worklist.fiscalYear)} />
-                <input type="hidden" name="project" value={String(item.projectNumber)} />
-                <input type="hidden" name="version" value={String(item.version)} />
+                <RowFields csrf={viewer.csrf} worklist={worklist} item={item} />
                 <div class="form-field">
                   <label for={`${id}-amount`}>決算額（千円）</label>
                   <input
@@ -134,12 +129,7 @@ export function ResultsEntryPage(props: {
             )}
             {editable && item.version > 0 && item.amount !== null ? (
               <form method="post" action="/staff/results/state" class="inline-form">
-                <CsrfField token={viewer.csrf} />
-                <input type="hidden" name="area" value={worklist.area.slug} />
-                <input type="hidden" name="municipality" value={worklist.municipality.code} />
-                <input type="hidden" name="fy" value={String(worklist.fiscalYear)} />
-                <input type="hidden" name="project" value={String(item.projectNumber)} />
-                <input type="hidden" name="version" value={String(item.version)} />
+                <RowFields csrf={viewer.csrf} worklist={worklist} item={item} />
                 <input type="hidden" name="transition" value="submit" />
                 <button type="submit" class="button-secondary">
                   事業 {item.projectNumber} を提出
@@ -155,4 +145,19 @@ export function ResultsEntryPage(props: {
 
 function formatThousandYen(amount: number | null): string {
   return amount === null ? '不明' : `${amount.toLocaleString('ja-JP')}千円`;
+}
+
+/** What identifies a row's part in both of its forms: the area, municipality, year, project and version read. */
+function RowFields(props: { csrf: string; worklist: MunicipalityWorklist; item: WorklistItem }) {
+  const { worklist, item } = props;
+  return (
+    <>
+      <CsrfField token={props.csrf} />
+      <input type="hidden" name="area" value={worklist.area.slug} />
+      <input type="hidden" name="municipality" value={worklist.municipality.code} />
+      <input type="hidden" name="fy" value={String(worklist.fiscalYear)} />
+      <input type="hidden" name="project" value={String(item.projectNumber)} />
+      <input type="hidden" name="version" value={String(item.version)} />
+    </>
+  );
 }

@@ -33,14 +33,7 @@ export function ResultsReviewPage(props: {
           ),
         )}
       </nav>
-      {props.notice ? (
-        <div
-          class={props.notice.kind === 'done' ? 'notice' : 'warning'}
-          role={props.notice.kind === 'done' ? 'status' : 'alert'}
-        >
-          <p>{props.notice.message}</p>
-        </div>
-      ) : null}
+      <NoticeBox notice={props.notice} />
       <h2>提出の状況</h2>
       <figure>
         <figcaption>市町村ごとの件数（参加する事業ごとに 1 件）</figcaption>
@@ -155,5 +148,16 @@ export function ResultsReviewPage(props: {
         <button type="submit">{status.fiscalYear}年度の実績を公表する</button>
       </form>
     </StaffLayout>
+  );
+}
+
+/** What the last step did, or why it was refused. */
+export function NoticeBox(props: { notice: ReviewNotice | undefined }) {
+  const { notice } = props;
+  if (!notice) return null;
+  return (
+    <div class={notice.kind === 'done' ? 'notice' : 'warning'} role={notice.kind === 'done' ? 'status' : 'alert'}>
+      <p>{notice.message}</p>
+    </div>
   );
 }
