@@ -172,15 +172,11 @@ function CostShareForm(props: { review: ProjectReview; hidden: unknown }) {
       <fieldset>
         <legend>分担の決め方</legend>
         {RULE_CHOICES.map(([value, label]) => (
-          <div class="radio">
-            <input
-              type="radio"
-              id={`rule-${value}`}
-              name="kind"
-              value={value}
-              checked={(rule?.kind ?? 'central_city_alone') === value}
-            />
-            <label for={`rule-${value}`}>{label}</label>
+          <div>
+            <label class="radio">
+              <input type="radio" name="kind" value={value} checked={rule?.kind === value} required />
+              {label}
+            </label>
           </div>
         ))}
       </fieldset>

@@ -109,14 +109,16 @@ export function ResultsReviewPage(props: {
       })}
       <h2>事業ごとの状況</h2>
       <figure>
-        <figcaption>各事業の市町村の実績の状態（事業名から中心市の入力へ）</figcaption>
+        <figcaption>各事業の市町村ごとの実績の状態（事業名から中心市の入力へ）</figcaption>
         <div class="table-scroll">
           <table>
             <thead>
               <tr>
                 <th scope="col">事業</th>
                 <th scope="col">決算額（千円）</th>
-                <th scope="col">市町村の状態</th>
+                {municipalities.map((name) => (
+                  <th scope="col">{name}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -128,7 +130,10 @@ export function ResultsReviewPage(props: {
                     </a>
                   </th>
                   <td class="number">{p.spending.actual?.toLocaleString('ja-JP') ?? '未入力'}</td>
-                  <td>{p.parts.map((part) => `${part.municipalityName}: ${PART_LABEL[part.state]}`).join('、')}</td>
+                  {municipalities.map((name) => {
+                    const part = p.parts.find((x) => x.municipalityName === name);
+                    return <td>{part ? PART_LABEL[part.state] : '参加なし'}</td>;
+                  })}
                 </tr>
               ))}
             </tbody>
