@@ -5,6 +5,7 @@ import type { Actor } from '../domain/access-policy.js';
 import type { CostShareRule } from '../domain/cost-share.js';
 import { AppError } from '../domain/errors.js';
 import { getDefaultAreaSlug } from '../service/default-area-slug.js';
+import { setAreaThresholds, setKpiSettings } from '../service/results/assessment-settings.js';
 import { recordKpiResult, recordProjectResult } from '../service/results/central-results.js';
 import { publishYearResults } from '../service/results/publish-result-year.js';
 import { readProjectReview, readYearReview } from '../service/results/read-year-review.js';
@@ -38,10 +39,28 @@ const KpiResultFormSchema = WhereSchema.extend({
   notCountedReason: z.string().max(500).default(''),
 });
 
+const KpiSettingsFormSchema = WhereSchema.extend({
+  version: VersionFieldSchema,
+  direction: z.enum(['higher', 'lower']),
+  cumulative: z.enum(['none', 'sum_of_years', 'reported']),
+});
+
+const Percent = z.coerce.number().min(0, '0 以上').max(1000, '1000 以下');
+const ThresholdsFormSchema = z.object({
+  version: VersionFieldSchema,
+  achieved: Percent,
+  onTrack: Percent,
+  gradeA: Percent,
+  gradeB: Percent,
+  gradeC: Percent,
+});
+
 const DONE: Record<string, string> = {
   result: '事業全体の実績を保存しました。',
   kpi: '成果指標の実績値を保存しました。',
   'cost-share': '分担の決め方を保存しました。',
+  'kpi-settings': '成果指標の読み方を保存しました。',
+  thresholds: '判定の基準を保存しました。',
   published: '実績を公表しました。',
   approve: '承認しました。',
   return: '差し戻しました。',
@@ -154,6 +173,42 @@ export function createReviewRoutes(ctx: AppContext): Hono<ActorEnv> {
         );
       }),
     )
+    .post('/staff/review/projects/:number/kpis/:kpi/settings', review, (c) =>
+      projectWrite(c, 'kpi-settings', async (body, number) => {
+        const form = parseForm(KpiSettingsFormSchema, body);
+        await setKpiSettings(ctx.db, actorOf(c), {
+          areaSlug: form.area,
+          projectNumber: number,
+          kpiNumber: NumberParam.parse(c.req.param('kpi')),
+          settings: { direction: form.direction, cumulative: form.cumulative },
+          expectedVersion: form.version,
+        });
+      }),
+    )
+    .post('/staff/review/thresholds', review, async (c) => {
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const form = WhereSchema.parse(body);
+      const back = (done: string) =>
+        `/staff/review?${new URLSearchParams({ area: form.area, fy: String(form.fy), done })}`;
+      try {
+        const t = parseForm(ThresholdsFormSchema, body);
+        await setAreaThresholds(ctx.db, actorOf(c), {
+          areaSlug: form.area,
+          achievement: { achievedAttainment: t.achieved / 100, onTrackRatio: t.onTrack / 100 },
+          grades: { a: t.gradeA / 100, b: t.gradeB / 100, c: t.gradeC / 100 },
+          expectedVersion: t.version,
+        });
+      } catch (error) {
+        const refused = asRefusal(error);
+        if (!refused) throw error;
+        const status = await readYearReview(ctx.db, actorOf(c), { areaSlug: form.area, fiscalYear: form.fy });
+        const viewer = await buildStaffViewer(c, ctx, actorOf(c));
+        const notice = { kind: 'problem' as const, message: refused.message };
+        return privatePage(c, <ResultsReviewPage viewer={viewer} status={status} notice={notice} />, refused.status);
+      }
+      return c.redirect(back('thresholds'), 303);
+    })
     .post('/staff/review/projects/:number/cost-share', review, (c) =>
       projectWrite(c, 'cost-share', async (body, number) => {
         const where = WhereSchema.parse(body);

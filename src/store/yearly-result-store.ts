@@ -194,3 +194,38 @@ export async function writeCostShareRule(
     .onConflict((oc) => oc.column('project_key_id').doUpdateSet(values))
     .execute();
 }
+
+export function findKpiSetting(
+  trx: Transaction<Database>,
+  kpiKeyId: number,
+): Promise<Selectable<KpiSettingTable> | undefined> {
+  return trx.selectFrom('kpi_setting').selectAll().where('kpi_key_id', '=', kpiKeyId).forUpdate().executeTakeFirst();
+}
+
+export async function writeKpiSetting(trx: Transaction<Database>, row: Selectable<KpiSettingTable>): Promise<void> {
+  await trx
+    .insertInto('kpi_setting')
+    .values(row)
+    .onConflict((oc) => oc.column('kpi_key_id').doUpdateSet(row))
+    .execute();
+}
+
+export function findAreaSetting(
+  trx: Transaction<Database>,
+  areaId: number,
+): Promise<Selectable<AreaSettingTable> | undefined> {
+  return trx.selectFrom('area_setting').selectAll().where('area_id', '=', areaId).forUpdate().executeTakeFirst();
+}
+
+export async function writeAreaSetting(trx: Transaction<Database>, row: Selectable<AreaSettingTable>): Promise<void> {
+  const values = {
+    ...row,
+    achievement_thresholds: JSON.stringify(row.achievement_thresholds),
+    grade_thresholds: JSON.stringify(row.grade_thresholds),
+  };
+  await trx
+    .insertInto('area_setting')
+    .values(values)
+    .onConflict((oc) => oc.column('area_id').doUpdateSet(values))
+    .execute();
+}

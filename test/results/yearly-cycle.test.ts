@@ -13,6 +13,7 @@ import { loadAccountActor } from '../../src/service/accounts/load-actor.js';
 import { addAccount } from '../../src/service/accounts/manage-accounts.js';
 import { importDocument } from '../../src/service/import-document.js';
 import { assembleYearStatus } from '../../src/service/results/assemble-year-status.js';
+import { setAreaThresholds, setKpiSettings } from '../../src/service/results/assessment-settings.js';
 import { recordKpiResult, recordProjectResult } from '../../src/service/results/central-results.js';
 import { loadAreaResults } from '../../src/service/results/load-area-results.js';
 import {
@@ -240,6 +241,52 @@ for (const engine of testEngines) {
           [null, '未評価', '調査中'],
         ],
       );
+    });
+
+    test('a KPI read as lower-is-better and stricter area thresholds change the status and the grade', async () => {
+      const db = database.db;
+      const central = actor('central');
+      const grade = async () =>
+        assembleYearStatus(await loadAreaResults(db, { areaSlug: AREA, audience: 'staff' }), FY).projects.find(
+          (p) => p.number === 4,
+        );
+      assert.deepEqual([(await grade())?.grade, (await grade())?.kpis[0]?.status], ['A', '達成']);
+      await setKpiSettings(db, central, {
+        areaSlug: AREA,
+        projectNumber: 4,
+        kpiNumber: 1,
+        settings: { direction: 'lower', cumulative: 'none' },
+        expectedVersion: 0,
+      });
+      const address = { areaSlug: AREA, fiscalYear: FY, projectNumber: 4, kpiNumber: 1 };
+      await recordKpiResult(db, central, address, { actual: 40, notCountedReason: null, expectedVersion: 1 });
+      const lower = (await grade())?.kpis[0];
+      assert.equal(lower?.attainment, 0.8, 'lower is better: 40 against a target of 32 attains 32 ÷ 40');
+      assert.notEqual(lower?.status, '達成');
+      await recordKpiResult(db, central, address, { actual: 32, notCountedReason: null, expectedVersion: 2 });
+      await assert.rejects(
+        setAreaThresholds(db, central, {
+          areaSlug: AREA,
+          achievement: { achievedAttainment: 1, onTrackRatio: 0.8 },
+          grades: { a: 0.5, b: 0.7, c: 0.6 },
+          expectedVersion: 0,
+        }),
+        rejects('INVALID_INPUT'),
+      );
+      await setKpiSettings(db, central, {
+        areaSlug: AREA,
+        projectNumber: 4,
+        kpiNumber: 1,
+        settings: { direction: 'higher', cumulative: 'none' },
+        expectedVersion: 1,
+      });
+      await setAreaThresholds(db, central, {
+        areaSlug: AREA,
+        achievement: { achievedAttainment: 1.1, onTrackRatio: 0.8 },
+        grades: { a: 0.86, b: 0.71, c: 0.56 },
+        expectedVersion: 0,
+      });
+      assert.equal((await grade())?.kpis[0]?.status, '概ね順調', '32 of 32 is no longer 達成 at 110 %');
     });
 
     test('the public sees nothing before publication, then the approved parts only', async () => {

@@ -239,6 +239,33 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    path: '/staff/review/projects/:number/kpis/:kpi/settings',
+    send: form('/staff/review/projects/1/kpis/1/settings', {
+      area: AREA_A,
+      fy: '2021',
+      version: '0',
+      direction: 'lower',
+      cumulative: 'none',
+    }),
+    expect: only({ centralA: 303 }),
+  },
+  {
+    method: 'POST',
+    path: '/staff/review/thresholds',
+    send: form('/staff/review/thresholds', {
+      area: AREA_A,
+      fy: '2021',
+      version: '0',
+      achieved: '100',
+      onTrack: '80',
+      gradeA: '90',
+      gradeB: '75',
+      gradeC: '60',
+    }),
+    expect: only({ centralA: 303 }),
+  },
+  {
+    method: 'POST',
     path: '/staff/review/publish',
     send: form('/staff/review/publish', { area: AREA_A, fy: '2021' }),
     expect: only({ centralA: 303 }),

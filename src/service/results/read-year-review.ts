@@ -1,27 +1,36 @@
 import type { Kysely } from 'kysely';
 import { type Actor, isAllowed } from '../../domain/access-policy.js';
+import { defaultKpiSettings, type KpiSettings } from '../../domain/achievement.js';
 import type { CostShareRule } from '../../domain/cost-share.js';
 import { AppError } from '../../domain/errors.js';
 import type { Project } from '../../domain/vision.js';
 import type { Database } from '../../store/database.js';
 import { getArea } from '../area-lookup.js';
 import { assembleYearStatus, type ProjectStatus, type YearStatus } from './assemble-year-status.js';
+import type { AreaThresholds } from './assessment-settings.js';
 import { type KpiResult, type ProjectResult, toKpiResult, toProjectResult } from './central-results.js';
 import { loadAreaResults } from './load-area-results.js';
 import { checkFiscalYear, projectNotFound } from './locate-project.js';
 
-/** The central city's view of a fiscal year (results.review): every state, every part. */
+export type YearReview = YearStatus & { thresholds: AreaThresholds };
+
+/** The central city's view of a fiscal year (results.review): every state, every part, the area's thresholds. */
 export async function readYearReview(
   db: Kysely<Database>,
   actor: Actor,
   input: { areaSlug: string; fiscalYear: number | undefined },
-): Promise<YearStatus> {
+): Promise<YearReview> {
   const area = await getArea(db, input.areaSlug);
   if (!isAllowed(actor, 'results.review', { areaId: area.id })) throw notReviewer();
   const results = await loadAreaResults(db, { areaSlug: area.slug, audience: 'staff' });
   const fiscalYear = input.fiscalYear ?? results.vision.plan.fiscalYears[0] ?? 0;
   checkFiscalYear(results.vision.plan.fiscalYears, fiscalYear);
-  return assembleYearStatus(results, fiscalYear);
+  const thresholds = {
+    achievement: results.thresholds,
+    grades: results.grades,
+    version: results.rows.areaSetting?.version ?? 0,
+  };
+  return { ...assembleYearStatus(results, fiscalYear), thresholds };
 }
 
 export type ProjectReview = {
@@ -33,6 +42,8 @@ export type ProjectReview = {
   result: ProjectResult;
   kpiResults: KpiResult[];
   costShare: { rule: CostShareRule | null; version: number };
+  /** how each KPI is read (stored, else the defaults), with the version its form carries */
+  kpiSettings: (KpiSettings & { version: number })[];
 };
 
 /** Everything the central city enters for one project and year, with the versions its forms carry. */
@@ -60,6 +71,12 @@ export async function readProjectReview(
     result: toProjectResult(index.projectResultOf(key.projectKeyId, input.fiscalYear)),
     kpiResults: key.kpiKeyIds.map((kpiKeyId) => toKpiResult(index.kpiResultOf(kpiKeyId, input.fiscalYear))),
     costShare: { rule: rule?.rule ?? null, version: rule?.version ?? 0 },
+    kpiSettings: project.kpis.map((kpi, i) => {
+      const stored = results.rows.kpiSettings.find((s) => s.kpi_key_id === key.kpiKeyIds[i]);
+      return stored
+        ? { direction: stored.direction, cumulative: stored.cumulative, version: stored.version }
+        : { ...defaultKpiSettings(kpi), version: 0 };
+    }),
   };
 }
 

@@ -112,6 +112,7 @@ export function ProjectReviewPage(props: {
                 </div>
               </form>
             )}
+            <KpiSettingsForm review={review} index={i} hidden={hidden(review.kpiSettings[i]?.version ?? 0)} />
           </section>
         );
       })}
@@ -204,6 +205,51 @@ function CostShareForm(props: { review: ProjectReview; hidden: unknown }) {
       </p>
       <div class="filter-form__actions">
         <button type="submit">分担の決め方を保存</button>
+      </div>
+    </form>
+  );
+}
+
+const DIRECTIONS = [
+  ['higher', '大きいほどよい'],
+  ['lower', '小さいほどよい（例: 待機児童数）'],
+] as const;
+
+const CUMULATIVE = [
+  ['none', '累計ではない'],
+  ['sum_of_years', '各年度の実績を足し上げる（現状値＋各年度の実績）'],
+  ['reported', '入力する実績がすでに累計'],
+] as const;
+
+/** How one KPI is read: its direction and, for a （累計） indicator, how its actuals are counted. */
+function KpiSettingsForm(props: { review: ProjectReview; index: number; hidden: unknown }) {
+  const settings = props.review.kpiSettings[props.index];
+  const id = `kpi${props.index + 1}-settings`;
+  const select = (name: string, label: string, choices: readonly (readonly [string, string])[], value?: string) => (
+    <div class="form-field">
+      <label for={`${id}-${name}`}>{label}</label>
+      <select id={`${id}-${name}`} name={name}>
+        {choices.map(([v, text]) => (
+          <option value={v} selected={v === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form
+      method="post"
+      action={`/staff/review/projects/${props.review.project.number}/kpis/${props.index + 1}/settings`}
+      class="filter-form"
+    >
+      {props.hidden}
+      {select('direction', '指標の向き', DIRECTIONS, settings?.direction)}
+      {select('cumulative', '累計の数え方', CUMULATIVE, settings?.cumulative)}
+      <div class="filter-form__actions">
+        <button type="submit" class="button-secondary">
+          成果指標 {props.index + 1} の読み方を保存
+        </button>
       </div>
     </form>
   );

@@ -1,5 +1,5 @@
 import { RESULT_STATE_LABELS } from '../../domain/result-state.js';
-import type { YearStatus } from '../../service/results/assemble-year-status.js';
+import type { YearReview } from '../../service/results/read-year-review.js';
 import { CsrfField } from '../components/form-fields.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 
@@ -13,7 +13,7 @@ const PART_LABEL = { ...RESULT_STATE_LABELS, none: '未入力' } as const;
  */
 export function ResultsReviewPage(props: {
   viewer: StaffViewer;
-  status: YearStatus;
+  status: YearReview;
   notice?: ReviewNotice | undefined;
 }) {
   const { status, viewer } = props;
@@ -140,6 +140,7 @@ export function ResultsReviewPage(props: {
           </table>
         </div>
       </figure>
+      <ThresholdsForm status={status} csrf={viewer.csrf} />
       <h2>公表</h2>
       <p>
         {status.published
@@ -164,5 +165,39 @@ export function NoticeBox(props: { notice: ReviewNotice | undefined }) {
     <div class={notice.kind === 'done' ? 'notice' : 'warning'} role={notice.kind === 'done' ? 'status' : 'alert'}>
       <p>{notice.message}</p>
     </div>
+  );
+}
+
+const percent = (ratio: number) => String(Math.round(ratio * 1000) / 10);
+
+/** The area's thresholds of the KPI levels and the project grades (docs/achievement.md), in percent. */
+function ThresholdsForm(props: { status: YearReview; csrf: string }) {
+  const { achievement, grades, version } = props.status.thresholds;
+  const field = (name: string, label: string, value: number) => (
+    <div class="form-field">
+      <label for={name}>{label}</label>
+      <input id={name} name={name} type="text" inputmode="decimal" value={percent(value)} />
+    </div>
+  );
+  return (
+    <>
+      <h2>判定の基準</h2>
+      <form method="post" action="/staff/review/thresholds" class="filter-form">
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="area" value={props.status.area.slug} />
+        <input type="hidden" name="fy" value={String(props.status.fiscalYear)} />
+        <input type="hidden" name="version" value={String(version)} />
+        {field('achieved', '達成とする達成率（％）', achievement.achievedAttainment)}
+        {field('onTrack', '概ね順調とする、見込みの進み具合に対する割合（％）', achievement.onTrackRatio)}
+        {field('gradeA', '評価 A とする点数（％以上）', grades.a)}
+        {field('gradeB', '評価 B とする点数（％以上）', grades.b)}
+        {field('gradeC', '評価 C とする点数（％以上、未満は D）', grades.c)}
+        <div class="filter-form__actions">
+          <button type="submit" class="button-secondary">
+            判定の基準を保存
+          </button>
+        </div>
+      </form>
+    </>
   );
 }
