@@ -12,7 +12,7 @@ import { AppError } from '../../src/domain/errors.js';
 import { loadAccountActor } from '../../src/service/accounts/load-actor.js';
 import { addAccount } from '../../src/service/accounts/manage-accounts.js';
 import { importDocument } from '../../src/service/import-document.js';
-import { recordMunicipalityResult } from '../../src/service/municipality-results.js';
+import { recordMunicipalityResult } from '../../src/service/results/municipality-results.js';
 import { runWrite, VersionConflictError } from '../../src/service/run-write.js';
 import { findAccountByEmail } from '../../src/store/account-store.js';
 import type { OpenDatabase } from '../../src/store/connect.js';

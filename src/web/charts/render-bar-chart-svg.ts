@@ -46,7 +46,7 @@ export const CHART_AXIS_COLOR = '#666666'; // --color-neutral-solid-gray-600
 export const CHART_GRID_COLOR = '#cccccc'; // --color-neutral-solid-gray-200
 
 // Single quotes only: ECharts writes the family into a double-quoted style attribute.
-const FONT_FAMILY = "'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic UI', Meiryo, sans-serif";
+export const FONT_FAMILY = "'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic UI', Meiryo, sans-serif";
 const PATTERN = 'rgba(255,255,255,0.75)';
 const DECALS = [
   { symbol: 'rect', color: PATTERN, dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: Math.PI / 4 },
@@ -65,7 +65,7 @@ const DECALS = [
 ];
 // Above this many bars, value labels crowd each other; the data table below the chart has every value.
 const MAX_LABELLED_BARS = 12;
-const ID = /^[A-Za-z][\w-]*$/;
+export const SVG_ID = /^[A-Za-z][\w-]*$/;
 
 /**
  * A bar chart as an accessible SVG string, rendered on the server by ECharts (no client script).
@@ -74,7 +74,7 @@ const ID = /^[A-Za-z][\w-]*$/;
  *   series: [{ name: '事業費', values: [41888] }], unit: '千円' })
  */
 export function renderBarChartSvg(options: BarChartOptions): string {
-  if (!ID.test(options.id)) throw new RangeError(`not a usable SVG id prefix: ${options.id}`);
+  if (!SVG_ID.test(options.id)) throw new RangeError(`not a usable SVG id prefix: ${options.id}`);
   const width = options.width ?? 480;
   const height = options.height ?? 300;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -144,8 +144,11 @@ function buildOption(options: BarChartOptions, width: number): EChartsOption {
   };
 }
 
-/** Adds the text alternative and strips what only an interactive chart needs (hover styles, class names). */
-function makeAccessible(svg: string, options: BarChartOptions): string {
+/**
+ * Adds the text alternative and strips what only an interactive chart needs (hover styles, class names): shared by
+ * every chart renderer of src/web/charts.
+ */
+export function makeAccessible(svg: string, options: Pick<BarChartOptions, 'id' | 'title' | 'description'>): string {
   const { id } = options;
   const cleaned = svg
     .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
