@@ -66,11 +66,9 @@ export const YearStatusSchema = z
   .object({
     fiscalYear: z.number().int().openapi({ description: '西暦の年度' }),
     area: z.object({ slug: z.string(), name: z.string() }).openapi({ description: '圏域' }),
-    audience: z
-      .enum(['public', 'staff'])
-      .openapi({
-        description: 'public: 公表された実績だけ。staff: その圏域の職員としてログインしているとき、未公表の実績も',
-      }),
+    audience: z.enum(['public', 'staff']).openapi({
+      description: 'public: 公表された実績だけ。staff: その圏域の職員としてログインしているとき、未公表の実績も',
+    }),
     publishedAt: z
       .string()
       .nullable()
