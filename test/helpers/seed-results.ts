@@ -15,10 +15,10 @@ export const AREA_CODES = ['022012', '023019', '023035', '023078', '023043'] as 
 export const UNPUBLISHED = { fiscalYear: 2023, kpiActual: 777_777, amount: 888_888 } as const;
 
 /**
- * The seed vision with FY2022 results published (project 1: 均等割 30％・人口割 70％, 390千円 spent, 平内町's part
- * entered; project 4: both KPIs) and FY2023 results recorded as the operator but not published.
+ * The seed vision with results for FY2022 (project 1: 均等割 30％・人口割 70％, 390千円 spent, 平内町's part
+ * entered, its KPI 49; project 4: both KPIs) and FY2023, recorded as the operator; nothing published yet.
  */
-export async function seedPublishedResults(db: Kysely<Database>): Promise<void> {
+export async function seedResults(db: Kysely<Database>): Promise<void> {
   const operator = operatorActor('cli');
   await importDocument(db, operator, { fileName: 'aomori.txt', bytes: readFileSync(repoPath(SEED_DOCUMENT)) });
   await setCostShareRule(db, operator, {
@@ -56,5 +56,9 @@ export async function seedPublishedResults(db: Kysely<Database>): Promise<void> 
     'spending-2023.csv',
     `project_number,fiscal_year,municipality_code,amount\r\n1,${fiscalYear},,${amount}\r\n`,
   );
-  await publishYearResults(db, operator, { areaSlug: RESULTS_AREA, fiscalYear: 2022 });
+}
+
+/** Publishes a fiscal year's results as the operator. */
+export async function publishResults(db: Kysely<Database>, fiscalYear: number): Promise<void> {
+  await publishYearResults(db, operatorActor('cli'), { areaSlug: RESULTS_AREA, fiscalYear });
 }

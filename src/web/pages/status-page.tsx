@@ -68,6 +68,7 @@ function YearSummary(props: { status: YearStatus; snapshot: PortalSnapshot }) {
     <>
       <section aria-labelledby="status-total-heading">
         <h2 id="status-total-heading">全体</h2>
+        <StatusGroupTable caption={t.countsCaption(fy)} groups={[total]} />
         <ChartFigure
           id="status-kpis"
           caption={t.kpiCountsChart(fy)}
