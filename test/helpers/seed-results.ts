@@ -19,8 +19,16 @@ export const UNPUBLISHED = { fiscalYear: 2023, kpiActual: 777_777, amount: 888_8
  * entered, its KPI 49; project 4: both KPIs) and FY2023, recorded as the operator; nothing published yet.
  */
 export async function seedResults(db: Kysely<Database>): Promise<void> {
+  await importDocument(db, operatorActor('cli'), {
+    fileName: 'aomori.txt',
+    bytes: readFileSync(repoPath(SEED_DOCUMENT)),
+  });
+  await recordResults(db);
+}
+
+/** The results of seedResults, for a database that already holds the seed vision. */
+export async function recordResults(db: Kysely<Database>): Promise<void> {
   const operator = operatorActor('cli');
-  await importDocument(db, operator, { fileName: 'aomori.txt', bytes: readFileSync(repoPath(SEED_DOCUMENT)) });
   await setCostShareRule(db, operator, {
     areaSlug: RESULTS_AREA,
     projectNumber: 1,
