@@ -54,9 +54,12 @@ describe('published results in Chromium: reflow at 375 px, axe, charts', { skip:
 
   test('the pages show the published year (the data is there before the checks)', async () => {
     await open(desktop, '/projects/1');
-    assert.match(await desktop.locator('#results-heading').locator('..').innerText(), /公表された年度: 2022年度/);
+    assert.match(
+      (await desktop.locator('#results-heading').locator('..').textContent()) ?? '',
+      /公表された年度: 2022年度/,
+    );
     await open(desktop, '/status');
-    assert.match(await desktop.locator('h1').innerText(), /達成状況（2022年度）/);
+    assert.match((await desktop.locator('h1').textContent()) ?? '', /達成状況（2022年度）/);
   });
 
   for (const url of PAGES) {
