@@ -4,17 +4,8 @@ import { install as LineChart } from 'echarts/lib/chart/line/install.js';
 import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
 import { install as LegendComponent } from 'echarts/lib/component/legend/install.js';
 import { install as SVGRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
-import { formatAmount } from '../format.js';
-import { messages } from '../messages.js';
-import {
-  CHART_AXIS_COLOR,
-  CHART_GRID_COLOR,
-  CHART_SERIES_COLORS,
-  CHART_TEXT_COLOR,
-  FONT_FAMILY,
-  makeAccessible,
-  SVG_ID,
-} from './render-bar-chart-svg.js';
+import { formatValue } from '../results-messages.js';
+import { CHART_SERIES_COLORS, CHART_TEXT, categoryAxis, renderChartSvg, valueAxis } from './render-bar-chart-svg.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
@@ -46,23 +37,14 @@ export type LineChartOptions = {
  *   series: [{ name: '目標への直線', values: [24, 32], dashed: true }, { name: '実績値', values: [null, 30] }], unit: '件' })
  */
 export function renderLineChartSvg(options: LineChartOptions): string {
-  if (!SVG_ID.test(options.id)) throw new RangeError(`not a usable SVG id prefix: ${options.id}`);
-  const width = options.width ?? 480;
-  const height = options.height ?? 280;
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption(buildOption(options, width));
-    return makeAccessible(chart.renderToSVGString(), options);
-  } finally {
-    chart.dispose();
-  }
+  return renderChartSvg(options, 280, (width) => buildOption(options, width));
 }
 
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond'] as const;
 
 function buildOption(options: LineChartOptions, width: number): EChartsOption {
   const { categories, series } = options;
-  const text = { color: CHART_TEXT_COLOR, fontFamily: FONT_FAMILY, fontSize: 14 };
+  const text = CHART_TEXT;
   return {
     animation: false,
     silent: true,
@@ -70,27 +52,8 @@ function buildOption(options: LineChartOptions, width: number): EChartsOption {
     textStyle: text,
     grid: { left: 8, right: 24, top: 64, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     legend: { show: true, top: 0, left: 'center', textStyle: text, itemWidth: 28, itemHeight: 14 },
-    xAxis: {
-      type: 'category',
-      data: categories,
-      boundaryGap: false,
-      axisLabel: {
-        ...text,
-        interval: 0,
-        width: Math.max(40, Math.floor((width - 72) / Math.max(1, categories.length))),
-        overflow: 'break',
-      },
-      axisLine: { lineStyle: { color: CHART_AXIS_COLOR } },
-      axisTick: { alignWithLabel: true, lineStyle: { color: CHART_AXIS_COLOR } },
-    },
-    yAxis: {
-      type: 'value',
-      scale: true,
-      name: messages.unitLabel(options.unit),
-      nameTextStyle: { ...text, align: 'left' },
-      axisLabel: { ...text, formatter: (value: number) => formatAmount(value) },
-      splitLine: { lineStyle: { color: CHART_GRID_COLOR } },
-    },
+    xAxis: { ...categoryAxis(categories, width, 40), boundaryGap: false },
+    yAxis: { ...valueAxis(options.unit, formatValue), scale: true },
     series: series.map((s, index) => ({
       type: 'line',
       name: s.name,
@@ -106,7 +69,7 @@ function buildOption(options: LineChartOptions, width: number): EChartsOption {
         ...text,
         fontSize: 13,
         formatter: (params: { value?: unknown }) =>
-          typeof params.value === 'number' ? formatAmount(params.value) : '',
+          typeof params.value === 'number' ? formatValue(params.value) : '',
       },
     })),
   };
