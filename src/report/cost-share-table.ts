@@ -1,6 +1,6 @@
 import type { AreaRecord } from './open-data-context.js';
 import { column, type TableSpec } from './open-data-table.js';
-import { type CostShareRecord, PUBLISHED_ONLY, yearProjectColumns } from './result-tables.js';
+import { type CostShareRecord, PUBLISHED_ONLY, ruleColumn, yearProjectColumns } from './result-tables.js';
 
 const SOURCE_LABELS = { entered: 'entered', computed: 'computed', none: '' } as const;
 
@@ -55,13 +55,6 @@ export const costSharesTableSpec: TableSpec<AreaRecord<CostShareRecord>> = {
       'entered（市町村が入力し承認された額）、computed（決め方で計算した額）。実績の負担額がなければ空欄。',
       (r) => SOURCE_LABELS[r.item.actualSource],
     ),
-    column(
-      'cost_share_rule',
-      '負担の決め方',
-      'string',
-      null,
-      '例: 均等割 30％・人口割 70％。なければ空欄。',
-      (r) => r.item.rule,
-    ),
+    ruleColumn<AreaRecord<CostShareRecord>>(),
   ],
 };

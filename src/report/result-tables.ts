@@ -62,6 +62,17 @@ export const yearProjectColumns = <R extends { item: YearProject }>(): ColumnSpe
   column('project_name', '事業名', 'string', null, '現在の版の事業名。', (r) => r.item.projectName),
 ];
 
+/** The project's cost-share rule in words. */
+export const ruleColumn = <R extends { item: { rule: string | null } }>(): ColumnSpec<R> =>
+  column(
+    'cost_share_rule',
+    '負担の決め方',
+    'string',
+    null,
+    '例: 均等割 30％・人口割 70％。なければ空欄。',
+    (r) => r.item.rule,
+  );
+
 export const PUBLISHED_ONLY = '公表された年度の実績だけを載せる（公表前の年度、承認前の市町村の入力は載らない）。';
 
 /** kpi-actuals.csv: one row per KPI and published fiscal year. */
@@ -146,13 +157,6 @@ export const spendingActualsTableSpec: TableSpec<AreaRecord<SpendingActualRecord
       (r) => r.item.actual,
     ),
     column('grade', '評価', 'string', null, '事業の評価 A〜D。評価できる成果指標がなければ空欄。', (r) => r.item.grade),
-    column(
-      'cost_share_rule',
-      '負担の決め方',
-      'string',
-      null,
-      '例: 均等割 30％・人口割 70％。なければ空欄。',
-      (r) => r.item.rule,
-    ),
+    ruleColumn<AreaRecord<SpendingActualRecord>>(),
   ],
 };

@@ -68,8 +68,7 @@ function buildOption(options: LineChartOptions, width: number): EChartsOption {
         position: 'top',
         ...text,
         fontSize: 13,
-        formatter: (params: { value?: unknown }) =>
-          typeof params.value === 'number' ? formatValue(params.value) : '',
+        formatter: (params: { value?: unknown }) => (typeof params.value === 'number' ? formatValue(params.value) : ''),
       },
     })),
   };

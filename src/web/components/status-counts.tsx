@@ -1,5 +1,7 @@
-import type { StatusGroup } from '../../service/results/summarize-year-status.js';
-import { GRADES } from '../../service/results/summarize-year-status.js';
+import type { Vision } from '../../domain/vision.js';
+import type { YearStatus } from '../../service/results/assemble-year-status.js';
+import { GRADES, type StatusGroup, summarizeYearStatus } from '../../service/results/summarize-year-status.js';
+import { areaHref } from '../area-paths.js';
 import { ACHIEVEMENT_LEVELS, resultsMessages as t } from '../results-messages.js';
 import { DataTableScroll } from './data-table-scroll.js';
 
@@ -16,6 +18,19 @@ export function StatusCountsLine(props: { fiscalYear: number; total: StatusGroup
       {t.countsLine(props.fiscalYear)}: {kpis}。事業の評価: {grades}（事業数）。
       <a href={props.href}>{t.statusLink}</a>
     </p>
+  );
+}
+
+/** The counts line of the latest published fiscal year, or nothing before the first publication. */
+export function LatestStatusCounts(props: { latest: YearStatus | null | undefined; vision: Vision; base: string }) {
+  const { latest } = props;
+  if (!latest) return null;
+  return (
+    <StatusCountsLine
+      fiscalYear={latest.fiscalYear}
+      total={summarizeYearStatus(latest, props.vision).total}
+      href={areaHref(props.base, '/status')}
+    />
   );
 }
 

@@ -2,11 +2,10 @@ import { findLatestPopulation } from '../../domain/municipality-populations.js';
 import { costByFiscalYear } from '../../domain/project-query.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import type { YearStatus } from '../../service/results/assemble-year-status.js';
-import { summarizeYearStatus } from '../../service/results/summarize-year-status.js';
 import { areaHref, downloadsHref, sitePaths } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
-import { StatusCountsLine } from '../components/status-counts.js';
+import { LatestStatusCounts } from '../components/status-counts.js';
 import { formatAmount, formatFiscalYearLabel, formatShortFiscalYear } from '../format.js';
 import { Layout, siteProps } from '../layout.js';
 import { formatIsoDateJa, messages } from '../messages.js';
@@ -47,13 +46,7 @@ export function HomePage(props: {
         {vision.projects.length}事業の内容、事業費見込額、成果指標を掲載しています。
         {revision.label ? `事業費見込額は${revision.label}時点のものです。` : ''}
       </p>
-      {props.latest ? (
-        <StatusCountsLine
-          fiscalYear={props.latest.fiscalYear}
-          total={summarizeYearStatus(props.latest, vision).total}
-          href={areaHref(base, '/status')}
-        />
-      ) : null}
+      <LatestStatusCounts latest={props.latest} vision={vision} base={base} />
       <section aria-labelledby="municipalities-heading">
         <h2 id="municipalities-heading">構成市町村</h2>
         <DataTableScroll label="構成市町村の表">

@@ -1,11 +1,10 @@
 import type { Project, Vision } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import type { YearStatus } from '../../service/results/assemble-year-status.js';
-import { summarizeYearStatus } from '../../service/results/summarize-year-status.js';
 import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { ProjectNameCell } from '../components/project-name-cell.js';
-import { StatusCountsLine } from '../components/status-counts.js';
+import { LatestStatusCounts } from '../components/status-counts.js';
 import { Layout, siteProps } from '../layout.js';
 
 function Count(props: { actual: number; declared: number | null }) {
@@ -96,13 +95,7 @@ export function MatrixPage(props: {
         役割・連携施策ごとの事業と、各町村の参加（○）です。事業数はデータから数え、文書の記載と異なるときは表示します。
         下線（新規）の事業には「新規」を付けています。
       </p>
-      {props.latest ? (
-        <StatusCountsLine
-          fiscalYear={props.latest.fiscalYear}
-          total={summarizeYearStatus(props.latest, vision).total}
-          href={areaHref(base, '/status')}
-        />
-      ) : null}
+      <LatestStatusCounts latest={props.latest} vision={vision} base={base} />
       {vision.structure.map((role) => (
         <section aria-labelledby={`role-${role.role}`}>
           <h2 id={`role-${role.role}`}>
