@@ -102,7 +102,11 @@ for (const engine of testEngines) {
         'a submitted part is locked',
       );
       await assert.rejects(
-        changeMunicipalityResultState(db, actor('central'), { ...at(CODES.hiranai), transition: 'return', expectedVersion: 2 }),
+        changeMunicipalityResultState(db, actor('central'), {
+          ...at(CODES.hiranai),
+          transition: 'return',
+          expectedVersion: 2,
+        }),
         rejects('INVALID_INPUT'),
         'a return needs a reason',
       );
@@ -113,8 +117,17 @@ for (const engine of testEngines) {
         expectedVersion: 2,
       });
       assert.deepEqual([returned.state, returned.returnReason], ['returned', '決算額が決算書と違います']);
-      await recordMunicipalityResult(db, hiranai, { ...at(CODES.hiranai), amount: 15, comment: '', expectedVersion: 3 });
-      await changeMunicipalityResultState(db, hiranai, { ...at(CODES.hiranai), transition: 'submit', expectedVersion: 4 });
+      await recordMunicipalityResult(db, hiranai, {
+        ...at(CODES.hiranai),
+        amount: 15,
+        comment: '',
+        expectedVersion: 3,
+      });
+      await changeMunicipalityResultState(db, hiranai, {
+        ...at(CODES.hiranai),
+        transition: 'submit',
+        expectedVersion: 4,
+      });
       const approved = await changeMunicipalityResultState(db, actor('central'), {
         ...at(CODES.hiranai),
         transition: 'approve',
@@ -146,7 +159,12 @@ for (const engine of testEngines) {
         rejects('CONFLICT'),
       );
       await assert.rejects(
-        recordMunicipalityResult(db, actor('imabetsu'), { ...at(CODES.hiranai), amount: 1, comment: '', expectedVersion: 6 }),
+        recordMunicipalityResult(db, actor('imabetsu'), {
+          ...at(CODES.hiranai),
+          amount: 1,
+          comment: '',
+          expectedVersion: 6,
+        }),
         rejects('FORBIDDEN'),
       );
     });
@@ -157,14 +175,26 @@ for (const engine of testEngines) {
       await setCostShareRule(db, central, {
         areaSlug: AREA,
         projectNumber: PROJECT,
-        rule: { kind: 'mix', parts: [{ basis: 'equal', percent: 30 }, { basis: 'population', percent: 70 }] },
+        rule: {
+          kind: 'mix',
+          parts: [
+            { basis: 'equal', percent: 30 },
+            { basis: 'population', percent: 70 },
+          ],
+        },
         expectedVersion: 0,
       });
       await recordProjectResult(
         db,
         central,
         { areaSlug: AREA, fiscalYear: FY, projectNumber: PROJECT },
-        { actualTotal: 390, progress: '懇談会を 2 回開いた', nextSteps: '', selfEvaluation: '順調', expectedVersion: 0 },
+        {
+          actualTotal: 390,
+          progress: '懇談会を 2 回開いた',
+          nextSteps: '',
+          selfEvaluation: '順調',
+          expectedVersion: 0,
+        },
       );
       const status = assembleYearStatus(await loadAreaResults(db, { areaSlug: AREA, audience: 'staff' }), FY);
       const spending = status.projects.find((p) => p.number === PROJECT)?.spending;
@@ -187,11 +217,16 @@ for (const engine of testEngines) {
       const central = actor('central');
       const address = { areaSlug: AREA, fiscalYear: FY, projectNumber: 4, kpiNumber: 1 };
       await recordKpiResult(db, central, address, { actual: 32, notCountedReason: null, expectedVersion: 0 });
-      await recordKpiResult(db, central, { ...address, kpiNumber: 2 }, {
-        actual: null,
-        notCountedReason: '調査中',
-        expectedVersion: 0,
-      });
+      await recordKpiResult(
+        db,
+        central,
+        { ...address, kpiNumber: 2 },
+        {
+          actual: null,
+          notCountedReason: '調査中',
+          expectedVersion: 0,
+        },
+      );
       await assert.rejects(
         recordKpiResult(db, actor('hiranai'), address, { actual: 1, notCountedReason: null, expectedVersion: 1 }),
         rejects('FORBIDDEN'),
