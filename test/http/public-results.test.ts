@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Hono } from 'hono';
+import type { Actor } from '../../src/domain/access-policy.js';
 import { createApp } from '../../src/server/app.js';
+import { loadAccountActor } from '../../src/service/accounts/load-actor.js';
+import {
+  changeMunicipalityResultState,
+  recordMunicipalityResult,
+} from '../../src/service/results/municipality-results.js';
+import { findAccountByEmail } from '../../src/store/account-store.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
 import { type Json, ResponseChecker } from '../helpers/openapi-response-checker.js';
 import { AREA_CODES, publishResults, RESULTS_AREA, seedResults, UNPUBLISHED } from '../helpers/seed-results.js';
@@ -208,6 +215,34 @@ for (const engine of testEngines) {
       assert.equal(body.projects.find((p) => p.number === 1)?.spending.actual, UNPUBLISHED.amount);
       const anonymous = await app.request(url);
       assert.equal(anonymous.status, 404, 'the staff answer was not cached for the public');
+    });
+
+    test('a town’s part submitted but not approved stays private in a published year', async () => {
+      const town = await signedInClient(app, database.db, {
+        email: 'imabetsu@example.jp',
+        role: 'municipality_staff',
+        areaSlug: RESULTS_AREA,
+        municipality: AREA_CODES[2],
+      });
+      const row = await findAccountByEmail(database.db, 'imabetsu@example.jp');
+      const actor = (await loadAccountActor(database.db, row?.id ?? '', 'web')) as Actor;
+      const address = { areaSlug: RESULTS_AREA, fiscalYear: 2022, projectNumber: 1, municipalityCode: AREA_CODES[2] };
+      await recordMunicipalityResult(database.db, actor, {
+        ...address,
+        amount: 97_531,
+        comment: '',
+        expectedVersion: 0,
+      });
+      await changeMunicipalityResultState(database.db, actor, { ...address, transition: 'submit', expectedVersion: 1 });
+      const pending = /(?<![\d.])97,?531(?!\d)/;
+      for (const url of ['/projects/1', `/areas/${SLUG}/projects/1`, '/status']) {
+        assert.doesNotMatch(await page(url), pending, url);
+      }
+      assert.doesNotMatch(await (await app.request(STATUS_URL)).text(), pending, 'the public API');
+      assert.doesNotMatch(new TextDecoder().decode((await csv('cost-shares.csv')).bytes), pending, 'cost-shares.csv');
+      const shares = (await csv('cost-shares.csv')).records.filter((r) => r.project_number === '1');
+      assert.equal(shares[2]?.actual_source, 'computed', '今別町 still shows the computed share');
+      assert.equal(town.signedIn, true);
     });
   });
 }
