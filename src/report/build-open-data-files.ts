@@ -15,6 +15,7 @@ import { formatOpenDataCsv } from './format-open-data-csv.js';
 import { formatOpenDataXlsx } from './format-open-data-xlsx.js';
 import { csvEncodingLabel } from './open-data-license.js';
 import type { OpenDataTable } from './open-data-table.js';
+import { NO_RESULTS, type ResultRecords } from './result-tables.js';
 
 /** The revision a download set is made of, as the store knows it. */
 export type OpenDataRevisionInfo = {
@@ -53,8 +54,12 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * dictionary, vision.json, the workbook and datapackage.json. Pure: the same revision gives the same files
  * (the workbook's zip may differ in timestamps only).
  */
-export async function buildOpenDataFiles(vision: Vision, info: OpenDataRevisionInfo): Promise<OpenDataFile[]> {
-  const tables = [...buildOpenDataTables(vision), buildDataDictionaryTable(describeOpenDataTables())];
+export async function buildOpenDataFiles(
+  vision: Vision,
+  info: OpenDataRevisionInfo,
+  results: ResultRecords = NO_RESULTS,
+): Promise<OpenDataFile[]> {
+  const tables = [...buildOpenDataTables(vision, results), buildDataDictionaryTable(describeOpenDataTables())];
   const csvFiles = tables.map(toCsvFile);
   const publisher = findPublisher(vision);
   const dataset = describeDataset(vision, info);

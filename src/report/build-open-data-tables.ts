@@ -1,5 +1,6 @@
 import type { Vision } from '../domain/vision.js';
 import { budgetsTableSpec, listBudgetRows } from './budget-table.js';
+import { costSharesTableSpec } from './cost-share-table.js';
 import { findingsTableSpec } from './finding-table.js';
 import { kpisTableSpec, listKpiRows } from './kpi-table.js';
 import { listMunicipalityRows, municipalitiesTableSpec } from './municipality-table.js';
@@ -12,14 +13,16 @@ import {
   projectContentsTableSpec,
   projectsTableSpec,
 } from './project-tables.js';
+import { kpiActualsTableSpec, NO_RESULTS, type ResultRecords, spendingActualsTableSpec } from './result-tables.js';
 
 /**
  * The tables of one revision, in the order the downloads list them: everything in the Vision JSON that is
- * data, one value per cell (the structure's declared counts and raw texts stay in the JSON).
+ * data, one value per cell (the structure's declared counts and raw texts stay in the JSON), then the published
+ * yearly results (empty tables when none are given).
  *
  * @example buildOpenDataTables(vision).map((t) => t.fileName) // ['projects.csv', 'budgets.csv', …]
  */
-export function buildOpenDataTables(vision: Vision): OpenDataTable[] {
+export function buildOpenDataTables(vision: Vision, results: ResultRecords = NO_RESULTS): OpenDataTable[] {
   const ctx = toAreaContext(vision);
   const { projects } = vision;
   return [
@@ -36,6 +39,9 @@ export function buildOpenDataTables(vision: Vision): OpenDataTable[] {
         vision.findings.map((finding, i) => ({ position: i + 1, finding })),
       ),
     ),
+    fillTable(kpiActualsTableSpec, toAreaRecords(ctx, results.kpiActuals)),
+    fillTable(spendingActualsTableSpec, toAreaRecords(ctx, results.spending)),
+    fillTable(costSharesTableSpec, toAreaRecords(ctx, results.costShares)),
   ];
 }
 
@@ -49,5 +55,8 @@ export function describeOpenDataTables(): OpenDataTableInfo[] {
     describeTable(projectContentsTableSpec),
     describeTable(municipalitiesTableSpec),
     describeTable(findingsTableSpec),
+    describeTable(kpiActualsTableSpec),
+    describeTable(spendingActualsTableSpec),
+    describeTable(costSharesTableSpec),
   ];
 }

@@ -68,3 +68,15 @@ export const columnTypeLabels: Record<OpenDataColumnType, string> = {
   boolean: '真偽値（true / false）',
   year: '西暦年度（整数）',
 };
+
+/** A column in one call: `column('fiscal_year', '年度（西暦）', 'year', null, '…', (r) => r.fiscalYear)`. */
+export function column<R>(
+  name: string,
+  label: string,
+  type: OpenDataColumnType,
+  unit: string | null,
+  description: string,
+  value: (record: R) => CellValue,
+): ColumnSpec<R> {
+  return { name, label, type, unit, description, value };
+}

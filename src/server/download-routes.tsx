@@ -114,7 +114,9 @@ function sendFile(c: Context, set: OpenDataSet, file: OpenDataFile, selector: Re
   // every file is saved, not shown: a link labelled as data must not open raw JSON in the browser
   const disposition = 'attachment';
   c.header('ETag', etag);
-  c.header('Cache-Control', selector === 'latest' ? 'no-cache' : `public, max-age=${FIXED_REVISION_MAX_AGE}`);
+  // the current revision's files carry the published results, which a publication changes
+  const fixed = selector !== 'latest' && !set.ref.isCurrent;
+  c.header('Cache-Control', fixed ? `public, max-age=${FIXED_REVISION_MAX_AGE}` : 'no-cache');
   c.header('Access-Control-Allow-Origin', '*'); // open data: any page may fetch it
   c.header('X-Content-Type-Options', 'nosniff');
   if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);

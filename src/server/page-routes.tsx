@@ -9,6 +9,7 @@ import { listAreas } from '../service/area-directory.js';
 import { searchAllAreas } from '../service/area-search.js';
 import { readAccessibilityReport } from '../service/read-accessibility-report.js';
 import type { PortalSnapshot } from '../service/read-portal.js';
+import { latestPublished, projectAcrossYears } from '../service/results/read-published-results.js';
 import { areaBase, areaHref } from '../web/area-paths.js';
 import { AccessibilityPage } from '../web/pages/accessibility-page.js';
 import { AreaComparePage } from '../web/pages/area-compare-page.js';
@@ -20,6 +21,7 @@ import { MatrixPage } from '../web/pages/matrix-page.js';
 import { MunicipalityPage } from '../web/pages/municipality-page.js';
 import { ProjectPage } from '../web/pages/project-page.js';
 import { ProjectsPage } from '../web/pages/projects-page.js';
+import { StatusPage } from '../web/pages/status-page.js';
 import { ProjectNumberParamSchema } from './api/project-routes.js';
 import type { AppContext } from './app-deps.js';
 import { createPortalPages } from './portal-pages.js';
@@ -29,6 +31,7 @@ import { ProjectListQuerySchema, toProjectQuery } from './project-list-query.js'
 const SEARCH_LIMIT = 100;
 
 const SearchQuerySchema = z.object({ q: z.string().max(100, '100 文字以内で指定してください').optional() });
+const StatusQuerySchema = z.object({ fy: z.coerce.number().int().min(1900).max(2999).optional() });
 const CompareQuerySchema = z.array(z.string().min(1).max(100)).max(500);
 
 function invalid(message: string, userMessage: string): AppError {
@@ -98,8 +101,32 @@ function registerAreaPages(app: Hono, prefix: string, pages: ReturnType<typeof c
     pages.respond(c, key(c, page), async () => view(await pages.snapshot(slugOf(c)), baseOf(c)));
 
   app
-    .get(`${prefix}/`, (c) => render(c, 'home', (s, base) => <HomePage snapshot={s} base={base} />))
-    .get(`${prefix}/matrix`, (c) => render(c, 'matrix', (s, base) => <MatrixPage snapshot={s} base={base} />))
+    .get(`${prefix}/`, (c) =>
+      render(c, 'home', async (s, base) => (
+        <HomePage snapshot={s} base={base} latest={latestPublished(await pages.published(s))} />
+      )),
+    )
+    .get(`${prefix}/matrix`, (c) =>
+      render(c, 'matrix', async (s, base) => (
+        <MatrixPage snapshot={s} base={base} latest={latestPublished(await pages.published(s))} />
+      )),
+    )
+    .get(`${prefix}/status`, (c) => {
+      const parsed = StatusQuerySchema.safeParse(c.req.query());
+      if (!parsed.success)
+        throw invalid('Bad /status query', '年度は西暦の4桁の数字で指定してください（例: fy=2022）。');
+      const { fy } = parsed.data;
+      return render(c, `status?${fy ?? ''}`, async (s, base) => {
+        const published = await pages.published(s);
+        const shown = fy === undefined ? latestPublished(published) : published.years.find((y) => y.fiscalYear === fy);
+        if (!shown && fy !== undefined) {
+          throw new AppError('NOT_FOUND', `No published results for ${fy}`, {
+            userMessage: `${fy}年度の実績は公表されていません。`,
+          });
+        }
+        return <StatusPage snapshot={s} base={base} published={published} shown={shown ?? null} />;
+      });
+    })
     .get(`${prefix}/findings`, (c) => render(c, 'findings', (s, base) => <FindingsPage snapshot={s} base={base} />))
     .get(`${prefix}/projects`, (c) => {
       const parsed = ProjectListQuerySchema.safeParse(c.req.query());
@@ -134,11 +161,12 @@ function registerAreaPages(app: Hono, prefix: string, pages: ReturnType<typeof c
           userMessage: `事業番号 ${number} の事業はありません。`,
         });
       }
-      return render(c, `project/${number}`, (snap, base) => (
+      return render(c, `project/${number}`, async (snap, base) => (
         <ProjectPage
           snapshot={snap}
           project={snap.vision.projects.find((p) => p.number === number) ?? project}
           base={base}
+          results={projectAcrossYears(await pages.published(snap), number)}
         />
       ));
     })

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { type PortalSnapshot, readPortalSnapshot } from '../service/read-portal.js';
+import { type PublishedResults, readPublishedResults } from '../service/results/read-published-results.js';
 import type { AppContext } from './app-deps.js';
 import { ResponseCache, sendCached } from './response-cache.js';
 
@@ -15,6 +16,8 @@ export type PortalPages = {
   /** the snapshot of an area by slug; the default area's for undefined */
   snapshot(areaSlug: string | undefined): Promise<PortalSnapshot>;
   respond(c: Context, key: string, render: (stamp: string) => Promise<unknown> | unknown): Promise<Response>;
+  /** the area's published results (the public's view), read once per data stamp */
+  published(snapshot: PortalSnapshot): Promise<PublishedResults>;
 };
 
 const HTML_TYPE = 'text/html; charset=UTF-8';
@@ -42,8 +45,26 @@ export function createPortalPages(deps: AppContext): PortalPages {
     return snapshot;
   };
 
+  const published = new Map<string, { stamp: string; results: Promise<PublishedResults> }>();
+  const publishedFor = (snapshot: PortalSnapshot): Promise<PublishedResults> => {
+    const entry = published.get(snapshot.area.slug);
+    if (entry && entry.stamp === snapshot.stamp) return entry.results;
+    const results = readPublishedResults(deps.db, snapshot.area.slug);
+    published.delete(snapshot.area.slug);
+    published.set(snapshot.area.slug, { stamp: snapshot.stamp, results });
+    results.catch(() => {
+      if (published.get(snapshot.area.slug)?.results === results) published.delete(snapshot.area.slug);
+    });
+    if (published.size > SNAPSHOT_LIMIT) {
+      const oldest = published.keys().next().value;
+      if (oldest !== undefined) published.delete(oldest);
+    }
+    return results;
+  };
+
   return {
     snapshot: async (areaSlug) => snapshotFor(areaSlug, await currentStamp()),
+    published: publishedFor,
     respond: async (c, key, render) => {
       const stamp = await currentStamp();
       let entry = cache.find(key, stamp);

@@ -15,6 +15,7 @@ import type { Database } from '../store/database.js';
 import { listAreaRevisions, type RevisionListRow } from '../store/open-data-store.js';
 import { type RevisionRow, readVision } from '../store/read-revision.js';
 import { getPublishedRevision, type RevisionSelector } from './area-lookup.js';
+import { type OpenDataResults, readOpenDataResults } from './results/open-data-results.js';
 
 /** A stored revision as the downloads name it. */
 export type OpenDataRevisionRef = {
@@ -26,9 +27,14 @@ export type OpenDataRevisionRef = {
   label: string | null;
   /** ISO date-time the revision was stored */
   publishedAt: string;
+  /** the area's current revision: its set carries the published results, which change after a publication */
+  isCurrent: boolean;
 };
 
-/** The files of one revision. They never change: a revision is immutable once stored. */
+/**
+ * The files of one revision: the revision's own never change (it is immutable once stored); the result tables of
+ * the current revision change when published results do.
+ */
 export type OpenDataSet = {
   ref: OpenDataRevisionRef;
   vision: Vision;
@@ -57,26 +63,27 @@ export function listOpenDataRevisions(db: Kysely<Database>, areaId: number): Pro
  * in memory (a set of a 55-project vision is about 0.5 MB).
  */
 export function createOpenDataReader(db: Kysely<Database>, limit = 16) {
-  const sets = new Map<number, Promise<OpenDataSet>>();
+  const sets = new Map<string, Promise<OpenDataSet>>();
 
-  const build = async (area: AreaRow, revision: RevisionRow): Promise<OpenDataSet> => {
+  const build = async (area: AreaRow, revision: RevisionRow, results: OpenDataResults): Promise<OpenDataSet> => {
     const ref = toRef(area, revision);
     const vision = await readVision(db, area, revision);
-    const files = await buildOpenDataFiles(vision, {
-      areaSlug: ref.areaSlug,
-      seq: ref.seq,
-      label: ref.label,
-      publishedAt: ref.publishedAt,
-    });
+    const info = { areaSlug: ref.areaSlug, seq: ref.seq, label: ref.label, publishedAt: ref.publishedAt };
+    const files = await buildOpenDataFiles(vision, info, results.records);
     return { ref, vision, files, catalogs: new Map() };
   };
 
   // which revision a URL names, per data stamp: a download of a kept set then costs no query at all, so a burst of
   // downloads does not queue the other requests behind it on PGlite's one connection
   let resolvedFor = '';
-  const resolved = new Map<string, Promise<{ area: AreaRow; revision: RevisionRow }>>();
+  type Resolved = { area: AreaRow; revision: RevisionRow; results: OpenDataResults };
+  const resolved = new Map<string, Promise<Resolved>>();
+  const lookUp = async (areaSlug: string | undefined, selector: RevisionSelector): Promise<Resolved> => {
+    const { area, revision } = await getPublishedRevision(db, areaSlug, selector);
+    return { area, revision, results: await readOpenDataResults(db, area, revision) };
+  };
   const resolve = (areaSlug: string | undefined, selector: RevisionSelector, stamp: string | undefined) => {
-    if (stamp === undefined) return getPublishedRevision(db, areaSlug, selector);
+    if (stamp === undefined) return lookUp(areaSlug, selector);
     if (stamp !== resolvedFor) {
       resolved.clear();
       resolvedFor = stamp;
@@ -84,7 +91,7 @@ export function createOpenDataReader(db: Kysely<Database>, limit = 16) {
     const key = `${areaSlug ?? ''}\n${selector}`;
     let found = resolved.get(key);
     if (!found) {
-      found = getPublishedRevision(db, areaSlug, selector);
+      found = lookUp(areaSlug, selector);
       found.catch(() => resolved.delete(key));
       if (resolved.size >= 1000) resolved.clear(); // arbitrary slugs cannot fill memory
       resolved.set(key, found);
@@ -95,15 +102,17 @@ export function createOpenDataReader(db: Kysely<Database>, limit = 16) {
   return {
     /** The set a URL names; `stamp` (the data version) lets the answer be kept until the data changes. */
     async read(areaSlug: string | undefined, selector: RevisionSelector, stamp?: string): Promise<OpenDataSet> {
-      const { area, revision } = await resolve(areaSlug, selector, stamp);
-      let set = sets.get(revision.id);
+      const { area, revision, results } = await resolve(areaSlug, selector, stamp);
+      // whether the revision is current is part of the set (its ref): a rollback or a new import changes it
+      const key = `${revision.id}/${area.current_revision_id}/${results.key}`;
+      let set = sets.get(key);
       if (set) {
-        sets.delete(revision.id); // the most recently used goes last
+        sets.delete(key); // the most recently used goes last
       } else {
-        set = build(area, revision);
-        set.catch(() => sets.delete(revision.id));
+        set = build(area, revision, results);
+        set.catch(() => sets.delete(key));
       }
-      sets.set(revision.id, set);
+      sets.set(key, set);
       if (sets.size > limit) {
         const oldest = sets.keys().next().value;
         if (oldest !== undefined) sets.delete(oldest);
@@ -148,5 +157,6 @@ function toRef(area: AreaRow, revision: RevisionRow): OpenDataRevisionRef {
     seq: revision.seq,
     label: revision.label,
     publishedAt: revision.created_at,
+    isCurrent: area.current_revision_id === revision.id,
   };
 }

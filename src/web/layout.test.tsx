@@ -44,6 +44,7 @@ test("site nav: home first, the area's pages, the list of areas and the API; the
     ['/', 'ホーム', ''],
     ['/matrix', '連携協約項目の一覧表', ''],
     ['/projects', '事業一覧', ' aria-current="page"'],
+    ['/status', '達成状況', ''],
     ['/findings', '文書の不整合', ''],
     ['/downloads', 'オープンデータ', ''],
     ['/areas', '圏域一覧', ''],

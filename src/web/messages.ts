@@ -24,6 +24,7 @@ export const messages = {
       { href: '/', label: 'ホーム', scope: 'area' },
       { href: '/matrix', label: '連携協約項目の一覧表', scope: 'area' },
       { href: '/projects', label: '事業一覧', scope: 'area' },
+      { href: '/status', label: '達成状況', scope: 'area' },
       { href: '/findings', label: '文書の不整合', scope: 'area' },
       { href: '/downloads', label: 'オープンデータ', scope: 'downloads' },
       { href: '/areas', label: '圏域一覧', scope: 'site' },
@@ -162,6 +163,7 @@ export const messages = {
     moreHeading: 'ほかのページ',
     findingsNote: (count: number) =>
       count === 0 ? '（見つかった不整合はありません）' : `（文書の中の食い違い${count}件）`,
+    statusNote: '（公表された年度の成果指標の達成状況と事業の評価）',
     openData: 'オープンデータ',
     openDataNote: '（CSV・Excel・JSON のファイルをダウンロード）',
     api: 'API の説明',

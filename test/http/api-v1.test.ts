@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { operatorActor } from '../../src/domain/access-policy.js';
 import type { Project, Vision } from '../../src/domain/vision.js';
 import {
@@ -15,7 +14,9 @@ import {
 } from '../../src/server/api/seed-examples.js';
 import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
+import { publishYearResults } from '../../src/service/results/publish-result-year.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
+import { type Json, ResponseChecker } from '../helpers/openapi-response-checker.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { openMigrated, testEngines } from '../helpers/test-databases.js';
 
@@ -25,51 +26,9 @@ const OTHER_DOCUMENT = 'test/fixtures/import/other-area-seven-partners.txt';
 const seedPath = `/api/v1/areas/${encodeURIComponent(SEED)}`;
 const otherPath = `/api/v1/areas/${OTHER}`;
 
-type Json = Record<string, unknown>;
 type Page = { total: number; limit: number; offset: number; links: Links; items: Json[] } & Json;
 type Links = { self: string; next: string | null; prev: string | null };
 type ApiProject = Omit<Project, 'kpis'> & { id: number; kpis: (Project['kpis'][number] & { id: number })[] };
-
-/** Checks answers against the response schemas of the OpenAPI document (its $refs resolved), with ajv 2020-12. */
-class ResponseChecker {
-  readonly #operations: {
-    template: string;
-    pattern: RegExp;
-    responses: Record<string, { content?: Record<string, { schema: object }> }>;
-  }[] = [];
-  readonly #ajv = new Ajv2020({ strict: true, allErrors: true });
-  readonly #compiled = new Map<object, ValidateFunction>();
-  readonly checked = new Set<string>();
-
-  constructor(resolved: Json) {
-    // the OpenAPI dialect's own keywords (OAS 3.1 §4.8.24)
-    for (const keyword of ['example', 'discriminator', 'xml', 'externalDocs']) this.#ajv.addKeyword(keyword);
-    for (const [path, item] of Object.entries(resolved.paths as Record<string, { get?: { responses: never } }>)) {
-      if (!item.get) continue;
-      const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-      this.#operations.push({ template: path, pattern, responses: item.get.responses });
-    }
-  }
-
-  /** The body conforms to the schema of this status and content type for this path. */
-  check(url: string, status: number, contentType: string, body: unknown): void {
-    const path = new URL(url, 'http://x').pathname;
-    const operation = this.#operations.find((o) => o.pattern.test(path));
-    assert.ok(operation, `no operation in the document for ${path}`);
-    const response = operation.responses[String(status)];
-    assert.ok(response, `the document gives no ${status} for ${path}`);
-    const mediaType = contentType.split(';')[0] ?? '';
-    const schema = response.content?.[mediaType]?.schema;
-    assert.ok(schema, `the document gives no ${mediaType} body for ${status} ${path}`);
-    let validate = this.#compiled.get(schema);
-    if (!validate) {
-      validate = this.#ajv.compile(schema);
-      this.#compiled.set(schema, validate);
-    }
-    assert.ok(validate(body), `${status} ${url}: ${this.#ajv.errorsText(validate.errors)}`);
-    this.checked.add(`${operation.template} ${status}`);
-  }
-}
 
 for (const engine of testEngines) {
   describe(`/api/v1 on ${engine.name}: two areas, the seed revised once`, () => {
@@ -138,6 +97,7 @@ for (const engine of testEngines) {
         '/api/v1/areas/{slug}/projects/{number}',
         '/api/v1/areas/{slug}/revisions',
         '/api/v1/areas/{slug}/revisions/{seq}',
+        '/api/v1/areas/{slug}/status/{fy}',
         '/api/v1/budgets',
         '/api/v1/findings',
         '/api/v1/kpis',
@@ -453,6 +413,17 @@ for (const engine of testEngines) {
       const [seedArea] = (await page('/api/v1/areas')).items;
       assert.equal((seedArea?.latestRevision as Json | undefined)?.seq, 2);
       assert.equal(logged.length, 0);
+    });
+
+    test('GET /areas/{slug}/status/{fy}: a published year in the status JSON shape; 404 before publication', async () => {
+      await problem(`${seedPath}/status/2021`, 404);
+      await problem(`${seedPath}/status/22`, 400);
+      await publishYearResults(database.db, operatorActor('system'), { areaSlug: SEED, fiscalYear: 2021 });
+      const { body } = await get(`${seedPath}/status/2021`);
+      assert.deepEqual(Object.keys(body).sort(), ['area', 'audience', 'fiscalYear', 'projects', 'publishedAt']);
+      assert.deepEqual([body.fiscalYear, body.audience], [2021, 'public']);
+      const first = (body.projects as Json[])[0] as Json;
+      assert.deepEqual(Object.keys(first).sort(), ['grade', 'kpis', 'number', 'spending']);
     });
 
     test('every route was checked against the document, with each of its statuses', () => {

@@ -205,7 +205,7 @@ describe('public pages on the seed', () => {
     assert.match(header, /発行: 青森市/);
     assert.match(header, /最終更新: <time datetime="[^"]+">\d{4}年\d{1,2}月\d{1,2}日<\/time>/);
     assert.match(header, /<form method="get" action="\/projects"><label for="site-search-wide"/);
-    for (const href of ['/', '/matrix', '/projects', '/findings', '/downloads', '/areas', '/api/docs']) {
+    for (const href of ['/', '/matrix', '/projects', '/status', '/findings', '/downloads', '/areas', '/api/docs']) {
       assert.match(header, new RegExp(`<a href="${href}"`), href);
     }
     const footer = text.match(/<footer[\s\S]*?<\/footer>/)?.[0] ?? '';

@@ -4,17 +4,49 @@ import ExcelJS from 'exceljs';
 import { parseDocument } from '../../src/import/parse-document.js';
 import { buildOpenDataFiles, type OpenDataFile } from '../../src/report/build-open-data-files.js';
 import { describeOpenDataTables } from '../../src/report/build-open-data-tables.js';
+import type { ResultRecords } from '../../src/report/result-tables.js';
 import { readRepoText, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { findFile, loadWorkbook, readCsvBack } from './read-open-data.js';
 
 const INFO = { areaSlug: '青森圏域', seq: 1, label: 'R4年3月', publishedAt: '2026-01-05T01:02:03.000Z' };
+
+/** published results, so that the result sheets hold rows too */
+const year = { fiscalYear: 2022, projectNumber: 1, projectName: 'ビジョン懇談会' };
+const RESULTS: ResultRecords = {
+  kpiActuals: [
+    {
+      ...year,
+      kpiNumber: 1,
+      indicator: '具体的取組数',
+      target: '52事業',
+      entered: 49,
+      notCountedReason: null,
+      compared: 49,
+      attainment: 0.942,
+      progress: 0.625,
+      status: '概ね順調',
+    },
+  ],
+  spending: [{ ...year, plan: 401, actual: 390, grade: 'B', rule: '均等割' }],
+  costShares: [
+    {
+      ...year,
+      municipalityCode: '023019',
+      municipalityName: '平内町',
+      plan: 81,
+      actual: 15,
+      actualSource: 'entered',
+      rule: '均等割',
+    },
+  ],
+};
 
 describe('open-data.xlsx read back with ExcelJS', () => {
   let files: OpenDataFile[];
   let workbook: ExcelJS.Workbook;
 
   before(async () => {
-    files = await buildOpenDataFiles(parseDocument(readRepoText(SEED_DOCUMENT)).vision, INFO);
+    files = await buildOpenDataFiles(parseDocument(readRepoText(SEED_DOCUMENT)).vision, INFO, RESULTS);
     workbook = await loadWorkbook(findFile(files, 'open-data.xlsx').bytes);
   });
 

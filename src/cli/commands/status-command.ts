@@ -3,6 +3,7 @@ import { countStatuses } from '../../domain/achievement.js';
 import { getDefaultAreaSlug } from '../../service/default-area-slug.js';
 import { assembleYearStatus, type YearStatus } from '../../service/results/assemble-year-status.js';
 import { loadAreaResults } from '../../service/results/load-area-results.js';
+import { toStatusJson } from '../../service/results/status-json.js';
 import { type CliCommand, UsageError } from '../cli-command.js';
 import { exitCodes, exitCodesHelp } from '../exit-codes.js';
 import { withCliDatabase } from '../open-cli-database.js';
@@ -49,33 +50,6 @@ ${exitCodesHelp}`,
     return exitCodes.ok;
   },
 };
-
-/** The scripted shape of `renkei status --format json` (issue 8): keep it as it is. */
-export function toStatusJson(status: YearStatus) {
-  return {
-    fiscalYear: status.fiscalYear,
-    projects: status.projects.map((p) => ({
-      number: p.number,
-      grade: p.grade,
-      kpis: p.kpis.map((k) => ({
-        number: k.number,
-        actual: k.actual,
-        attainment: k.attainment,
-        progress: k.progress,
-        status: k.status,
-      })),
-      spending: {
-        plan: p.spending.plan,
-        actual: p.spending.actual,
-        shares: p.spending.shares.map((s) => ({
-          municipalityCode: s.municipalityCode,
-          plan: s.plan,
-          actual: s.actual,
-        })),
-      },
-    })),
-  };
-}
 
 function formatTable(status: YearStatus): string {
   const counts = countStatuses(status.projects.flatMap((p) => p.kpis.map((k) => k.status)));

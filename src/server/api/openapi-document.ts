@@ -30,6 +30,7 @@ export function buildOpenApiDocument(api: OpenAPIHono): OpenApiDocument {
     tags: [
       { name: '圏域と版', description: '圏域、構成市町村、取り込んだ版' },
       { name: '事業・成果指標・事業費', description: '1 つの版の事業、成果指標、事業費見込額、文書の不整合' },
+      { name: '実績と達成状況', description: '公表された年度の実績、成果指標の達成状況、事業の評価、負担額' },
       { name: '1 圏域の設置向け', description: '圏域を指定しない従来の URL（既定の圏域について答えます）' },
     ],
   });

@@ -12,3 +12,6 @@ declare module 'echarts/lib/component/legend/install.js' {
 declare module 'echarts/lib/renderer/installSVGRenderer.js' {
   export const install: EChartsInstaller;
 }
+declare module 'echarts/lib/chart/line/install.js' {
+  export const install: EChartsInstaller;
+}

@@ -74,23 +74,64 @@ const ID = /^[A-Za-z][\w-]*$/;
  *   series: [{ name: '事業費', values: [41888] }], unit: '千円' })
  */
 export function renderBarChartSvg(options: BarChartOptions): string {
+  return renderChartSvg(options, 300, (width) => buildOption(options, width));
+}
+
+/**
+ * Renders an ECharts option (made for the chart's width) to an accessible SVG string: shared by every chart
+ * renderer of src/web/charts.
+ */
+export function renderChartSvg(
+  options: Pick<BarChartOptions, 'id' | 'title' | 'description' | 'width' | 'height'>,
+  defaultHeight: number,
+  option: (width: number) => EChartsOption,
+): string {
   if (!ID.test(options.id)) throw new RangeError(`not a usable SVG id prefix: ${options.id}`);
   const width = options.width ?? 480;
-  const height = options.height ?? 300;
+  const height = options.height ?? defaultHeight;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption(buildOption(options, width));
+    chart.setOption(option(width));
     return makeAccessible(chart.renderToSVGString(), options);
   } finally {
     chart.dispose();
   }
 }
 
+export const CHART_TEXT = { color: CHART_TEXT_COLOR, fontFamily: FONT_FAMILY, fontSize: 14 };
+
+/** The category axis of a chart: every label shown, broken to fit its share of the width. */
+export function categoryAxis(categories: string[], width: number, minLabelWidth: number) {
+  return {
+    type: 'category' as const,
+    data: categories,
+    axisLabel: {
+      ...CHART_TEXT,
+      interval: 0,
+      width: Math.max(minLabelWidth, Math.floor((width - 72) / Math.max(1, categories.length))),
+      overflow: 'break' as const,
+    },
+    axisLine: { lineStyle: { color: CHART_AXIS_COLOR } },
+    axisTick: { alignWithLabel: true, lineStyle: { color: CHART_AXIS_COLOR } },
+  };
+}
+
+/** The value axis of a chart: its unit as its name, values with separators, a light grid. */
+export function valueAxis(unit: string, format: (value: number) => string = formatAmount) {
+  return {
+    type: 'value' as const,
+    name: messages.unitLabel(unit),
+    nameTextStyle: { ...CHART_TEXT, align: 'left' as const },
+    axisLabel: { ...CHART_TEXT, formatter: format },
+    splitLine: { lineStyle: { color: CHART_GRID_COLOR } },
+  };
+}
+
 function buildOption(options: BarChartOptions, width: number): EChartsOption {
   const { categories, series } = options;
   const hasLegend = series.length > 1;
   const barCount = series.reduce((sum, s) => sum + s.values.length, 0);
-  const text = { color: CHART_TEXT_COLOR, fontFamily: FONT_FAMILY, fontSize: 14 };
+  const text = CHART_TEXT;
   return {
     animation: false,
     silent: true,
@@ -107,25 +148,8 @@ function buildOption(options: BarChartOptions, width: number): EChartsOption {
     legend: hasLegend
       ? { show: true, top: 0, left: 'center', textStyle: text, itemWidth: 28, itemHeight: 16 }
       : { show: false },
-    xAxis: {
-      type: 'category',
-      data: categories,
-      axisLabel: {
-        ...text,
-        interval: 0,
-        width: Math.max(48, Math.floor((width - 72) / Math.max(1, categories.length))),
-        overflow: 'break',
-      },
-      axisLine: { lineStyle: { color: CHART_AXIS_COLOR } },
-      axisTick: { alignWithLabel: true, lineStyle: { color: CHART_AXIS_COLOR } },
-    },
-    yAxis: {
-      type: 'value',
-      name: messages.unitLabel(options.unit),
-      nameTextStyle: { ...text, align: 'left' },
-      axisLabel: { ...text, formatter: (value: number) => formatAmount(value) },
-      splitLine: { lineStyle: { color: CHART_GRID_COLOR } },
-    },
+    xAxis: categoryAxis(categories, width, 48),
+    yAxis: valueAxis(options.unit),
     series: series.map((s, index) => ({
       type: 'bar',
       name: s.name,
@@ -144,8 +168,11 @@ function buildOption(options: BarChartOptions, width: number): EChartsOption {
   };
 }
 
-/** Adds the text alternative and strips what only an interactive chart needs (hover styles, class names). */
-function makeAccessible(svg: string, options: BarChartOptions): string {
+/**
+ * Adds the text alternative and strips what only an interactive chart needs (hover styles, class names): shared by
+ * every chart renderer of src/web/charts.
+ */
+function makeAccessible(svg: string, options: Pick<BarChartOptions, 'id' | 'title' | 'description'>): string {
   const { id } = options;
   const cleaned = svg
     .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')

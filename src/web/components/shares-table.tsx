@@ -1,4 +1,5 @@
 import type { ProjectSpending } from '../../service/results/project-spending.js';
+import { DataTableScroll } from './data-table-scroll.js';
 
 const formatAmount = (amount: number | null) => (amount === null ? '－' : amount.toLocaleString('ja-JP'));
 
@@ -14,10 +15,11 @@ export function SharesTable(props: { spending: ProjectSpending; fiscalYear: numb
     spending.shares.every((s) => pick(s) !== null)
       ? spending.shares.reduce((total, s) => total + (pick(s) ?? 0), 0)
       : null;
+  const caption = `${props.fiscalYear}年度の市町村ごとの負担額（千円）`;
   return (
     <figure>
-      <figcaption>{props.fiscalYear}年度の市町村ごとの負担額（千円）</figcaption>
-      <div class="table-scroll">
+      <figcaption>{caption}</figcaption>
+      <DataTableScroll label={caption}>
         <table>
           <thead>
             <tr>
@@ -46,7 +48,7 @@ export function SharesTable(props: { spending: ProjectSpending; fiscalYear: numb
             </tr>
           </tfoot>
         </table>
-      </div>
+      </DataTableScroll>
       {spending.difference !== null && spending.difference !== 0 ? (
         <p class="warning" role="note">
           市町村の負担額の合計が事業全体の決算額と {Math.abs(spending.difference).toLocaleString('ja-JP')}千円

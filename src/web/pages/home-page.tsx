@@ -1,15 +1,23 @@
 import { findLatestPopulation } from '../../domain/municipality-populations.js';
 import { costByFiscalYear } from '../../domain/project-query.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
+import type { YearStatus } from '../../service/results/assemble-year-status.js';
 import { areaHref, downloadsHref, sitePaths } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
+import { LatestStatusCounts } from '../components/status-counts.js';
 import { formatAmount, formatFiscalYearLabel, formatShortFiscalYear } from '../format.js';
 import { Layout, siteProps } from '../layout.js';
 import { formatIsoDateJa, messages } from '../messages.js';
+import { resultsMessages } from '../results-messages.js';
 
 /** / (the default area) and /areas/{slug}/ : the 圏域 at a glance. */
-export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
+export function HomePage(props: {
+  snapshot: PortalSnapshot;
+  base: string;
+  /** the latest published fiscal year's results; null before any publication */
+  latest?: YearStatus | null;
+}) {
   const { vision, revision, areaCount } = props.snapshot;
   const { base } = props;
   const href = (path: string) => areaHref(base, path);
@@ -38,6 +46,7 @@ export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
         {vision.projects.length}事業の内容、事業費見込額、成果指標を掲載しています。
         {revision.label ? `事業費見込額は${revision.label}時点のものです。` : ''}
       </p>
+      <LatestStatusCounts latest={props.latest} vision={vision} base={base} />
       <section aria-labelledby="municipalities-heading">
         <h2 id="municipalities-heading">構成市町村</h2>
         <DataTableScroll label="構成市町村の表">
@@ -137,6 +146,10 @@ export function HomePage(props: { snapshot: PortalSnapshot; base: string }) {
           </li>
           <li>
             <a href={href('/projects')}>事業一覧</a>（絞り込みと検索）
+          </li>
+          <li>
+            <a href={href('/status')}>{resultsMessages.navLabel}</a>
+            {messages.home.statusNote}
           </li>
           <li>
             <a href={href('/findings')}>文書の不整合</a>

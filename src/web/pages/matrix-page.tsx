@@ -1,8 +1,10 @@
 import type { Project, Vision } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
+import type { YearStatus } from '../../service/results/assemble-year-status.js';
 import { areaHref } from '../area-paths.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { ProjectNameCell } from '../components/project-name-cell.js';
+import { LatestStatusCounts } from '../components/status-counts.js';
 import { Layout, siteProps } from '../layout.js';
 
 function Count(props: { actual: number; declared: number | null }) {
@@ -71,7 +73,12 @@ function MatrixTable(props: {
 }
 
 /** /matrix: 連携協約項目 × 連携町村, with counts computed from the data beside the counts the document declares. */
-export function MatrixPage(props: { snapshot: PortalSnapshot; base: string }) {
+export function MatrixPage(props: {
+  snapshot: PortalSnapshot;
+  base: string;
+  /** the latest published fiscal year's results; null before any publication */
+  latest?: YearStatus | null;
+}) {
   const { vision, areaCount } = props.snapshot;
   const { base } = props;
   return (
@@ -88,6 +95,7 @@ export function MatrixPage(props: { snapshot: PortalSnapshot; base: string }) {
         役割・連携施策ごとの事業と、各町村の参加（○）です。事業数はデータから数え、文書の記載と異なるときは表示します。
         下線（新規）の事業には「新規」を付けています。
       </p>
+      <LatestStatusCounts latest={props.latest} vision={vision} base={base} />
       {vision.structure.map((role) => (
         <section aria-labelledby={`role-${role.role}`}>
           <h2 id={`role-${role.role}`}>

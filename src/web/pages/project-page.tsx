@@ -1,10 +1,12 @@
 import type { MunicipalityRef, Project, Vision } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
+import type { ProjectStatus } from '../../service/results/assemble-year-status.js';
 import { areaHref } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { KpiTable } from '../components/kpi-table.js';
 import { NewBadge } from '../components/new-badge.js';
 import { PrevNext } from '../components/prev-next.js';
+import { ProjectResults } from '../components/project-results.js';
 import { DASH, formatAmount, formatDateTimeJa, formatShortFiscalYear, NOT_GIVEN } from '../format.js';
 import { Layout, siteProps } from '../layout.js';
 import { messages } from '../messages.js';
@@ -54,7 +56,13 @@ function Participants(props: { project: Project; vision: Vision; base: string })
 }
 
 /** One project, every field of its sheet, laid out (and printed) like the document's sheet. */
-export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project; base: string }) {
+export function ProjectPage(props: {
+  snapshot: PortalSnapshot;
+  project: Project;
+  base: string;
+  /** the project's published results per fiscal year (project-results.tsx) */
+  results?: { fiscalYear: number; project: ProjectStatus }[];
+}) {
   const { vision, document, revision, areaCount } = props.snapshot;
   const { project, base } = props;
   const href = (path: string) => areaHref(base, path);
@@ -154,6 +162,7 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project;
             </ul>
           ) : null}
         </section>
+        <ProjectResults project={project} vision={vision} years={props.results ?? []} />
         <section aria-labelledby="source-heading" class="source">
           <h2 id="source-heading">出典</h2>
           <p>{messages.source.sheet(vision.plan.title, revision.label, revision.seq, project.number)}</p>
