@@ -7,7 +7,8 @@ import { formToken } from './csrf.js';
 
 /** The staff menu: each entry shown to the accounts whose roles let them use it. */
 const MENU = [
-  { href: '/staff/results', label: '実績の入力', permission: 'results.edit' },
+  // the central city's staff enter the central city's own part there too
+  { href: '/staff/results', label: '実績の入力', permission: ['results.edit', 'results.review'] },
   { href: '/staff/review', label: '実績の確認と公表', permission: 'results.review' },
   { href: '/admin/import', label: '文書の取り込み', permission: 'vision.import' },
   { href: '/admin/users', label: 'アカウント管理', permission: 'users.manage' },
@@ -26,7 +27,9 @@ export async function buildStaffViewer(c: Context, ctx: AppContext, actor: Actor
     roles,
     links: [
       { href: '/account', label: 'アカウント' },
-      ...MENU.filter((item) => isAllowedSomewhere(actor, item.permission)).map(({ href, label }) => ({ href, label })),
+      ...MENU.filter((item) => [item.permission].flat().some((p) => isAllowedSomewhere(actor, p))).map(
+        ({ href, label }) => ({ href, label }),
+      ),
     ],
     csrf: await csrfTokenOf(c, ctx),
   };
