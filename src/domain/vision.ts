@@ -132,6 +132,8 @@ export const findingCodes = [
   'unreadable_cell',
   'unreadable_document',
   'source_converted',
+  /** the document names another area than the one it was imported into (the area keeps its own name) */
+  'area_name_mismatch',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];

@@ -21,15 +21,6 @@ export async function lockOrCreateArea(
   return trx.selectFrom('area').selectAll().where('slug', '=', area.slug).forUpdate().executeTakeFirstOrThrow();
 }
 
-/** Records the name and kind of the latest imported revision. */
-export async function updateAreaDescription(
-  trx: Transaction<Database>,
-  areaId: number,
-  description: { name: string; kind: AreaKind },
-): Promise<void> {
-  await trx.updateTable('area').set(description).where('id', '=', areaId).execute();
-}
-
 /**
  * The one area lookup of every reader (pages, API, downloads, CLI): the slug as stored, else as `normalizeAreaSlug`
  * turns what was typed (`Aomori` → `aomori`, full-width letters), so a slug typed by hand finds its area.

@@ -27,4 +27,5 @@ export const findingCodeLabels: Record<FindingCode, string> = {
   unreadable_cell: '読めない欄',
   unreadable_document: '文書を読めない',
   source_converted: '読み替え（文字コード・金額の単位）',
+  area_name_mismatch: '文書の圏域名が取り込み先と異なる',
 };
