@@ -1,6 +1,6 @@
 import { AppError } from './errors.js';
 import type { KeyedProject } from './keyed-project.js';
-import type { Budget, Kpi, Project } from './vision.js';
+import type { Budget, BudgetCell, Kpi, Project } from './vision.js';
 
 /** The fields of a project a draft edits as a whole (the editor's first form). */
 export type ProjectFields = Pick<Project, 'name' | 'content' | 'effect' | 'roles' | 'participants'>;
@@ -8,7 +8,7 @@ export type ProjectFields = Pick<Project, 'name' | 'content' | 'effect' | 'roles
 /** One change to a draft, addressed by stable ids; new ids (`key`, `kpiKey` of an added item) come with it. */
 export type DraftEdit =
   | { kind: 'fields'; key: number; fields: ProjectFields }
-  | { kind: 'budget'; key: number; fiscalYear: number; amount: number | null }
+  | { kind: 'budget'; key: number; cells: ReadonlyArray<{ fiscalYear: number; cell: BudgetCell }> }
   | { kind: 'kpi'; key: number; kpiKey: number; kpi: Kpi }
   | { kind: 'add-kpi'; key: number; kpiKey: number; kpi: Kpi }
   | { kind: 'add-project'; key: number; project: Project }
@@ -51,7 +51,13 @@ function editOne(
     case 'fields':
       return { ...p, project: { ...p.project, ...edit.fields } };
     case 'budget':
-      return { ...p, project: { ...p.project, budget: reestimate(p.project.budget, edit.fiscalYear, edit.amount) } };
+      return {
+        ...p,
+        project: {
+          ...p.project,
+          budget: edit.cells.reduce((budget, c) => reestimate(budget, c.fiscalYear, c.cell), p.project.budget),
+        },
+      };
     case 'kpi': {
       const index = p.kpiKeys.indexOf(edit.kpiKey);
       if (index < 0) throw invalid('指定の成果指標はこの事業にありません。');
@@ -67,16 +73,20 @@ function editOne(
   }
 }
 
-/** A budget with one fiscal year's cell re-estimated (null: left blank) and the total summed again. */
-export function reestimate(budget: Budget, fiscalYear: number, amount: number | null): Budget {
-  const cell = amount === null ? { amount: null, mark: 'blank' as const } : { amount, mark: null };
+/**
+ * A budget with one fiscal year's cell re-estimated and the total summed again (a dash or blank total when no
+ * year holds an amount).
+ * @example reestimate(budget, 2023, { amount: 450, mark: null }).total // { amount: 2068, mark: null }
+ */
+export function reestimate(budget: Budget, fiscalYear: number, cell: BudgetCell): Budget {
   const others = budget.years.filter((y) => y.fiscalYear !== fiscalYear);
   const years = [...others, { fiscalYear, ...cell }].sort((a, b) => a.fiscalYear - b.fiscalYear);
   const amounts = years.flatMap((y) => (y.amount === null ? [] : [y.amount]));
-  const total =
-    amounts.length === 0
-      ? { amount: null, mark: 'blank' as const }
-      : { amount: amounts.reduce((sum, a) => sum + a, 0), mark: null };
+  const allDash = years.every((y) => y.mark === 'dash');
+  const total: BudgetCell =
+    amounts.length > 0
+      ? { amount: amounts.reduce((sum, a) => sum + a, 0), mark: null }
+      : { amount: null, mark: allDash ? 'dash' : 'blank' };
   return { years, total };
 }
 

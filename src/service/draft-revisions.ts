@@ -25,11 +25,10 @@ export type KpiTexts = { indicator: string; baseline: string; target: string };
 /** An edit as a page or the API asks for it; new ids are made by the service. */
 export type DraftEditRequest =
   | { kind: 'fields'; key: number; fields: ProjectFields }
-  | { kind: 'budget'; key: number; fiscalYear: number; amount: number | null }
   | { kind: 'kpi'; key: number; kpiKey: number; kpi: KpiTexts }
   | { kind: 'add-kpi'; key: number; kpi: KpiTexts }
   | { kind: 'add-project'; number: number; name: string; placeLikeKey: number }
-  | Extract<DraftEdit, { kind: 'remove' | 'renumber' | 'merge' }>;
+  | Extract<DraftEdit, { kind: 'budget' | 'remove' | 'renumber' | 'merge' }>;
 
 export type DraftAddress = { areaSlug: string; seq: number };
 

@@ -4,7 +4,7 @@ import { type BudgetCellHistory, summarizeBudgetHistory } from '../domain/budget
 import { AppError } from '../domain/errors.js';
 import type { KeyedProject } from '../domain/keyed-project.js';
 import { type Disappearances, diffRevisions, listDisappearances, type RevisionDiff } from '../domain/revision-diff.js';
-import type { AreaRow } from '../store/area-store.js';
+import { type AreaRow, listAreaNames } from '../store/area-store.js';
 import type { Database } from '../store/database.js';
 import {
   findRevisionBySeq,
@@ -108,4 +108,15 @@ export async function readProjectBudgetHistory(
   const [project] = await readKeyedProjects(db, currentRevisionId, { number: projectNumber });
   if (!project) return [];
   return summarizeBudgetHistory(await readBudgetCellRecords(db, project.key));
+}
+
+/** The areas whose drafts the actor may make and edit, in creation order. */
+export async function listEditableAreas(
+  db: Kysely<Database>,
+  actor: Actor,
+): Promise<Array<{ slug: string; name: string }>> {
+  const areas = await listAreaNames(db);
+  return areas
+    .filter((a) => isAllowed(actor, 'vision.edit', { areaId: a.id }))
+    .map(({ slug, name }) => ({ slug, name }));
 }

@@ -54,3 +54,8 @@ export async function countAreas(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every area's id, slug and name, in the order they were created. */
+export function listAreaNames(db: Kysely<Database>): Promise<Array<Pick<AreaRow, 'id' | 'slug' | 'name'>>> {
+  return db.selectFrom('area').select(['id', 'slug', 'name']).orderBy('id').execute();
+}

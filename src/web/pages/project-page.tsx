@@ -1,7 +1,9 @@
+import type { BudgetCellHistory } from '../../domain/budget-history.js';
 import type { MunicipalityRef, Project, Vision } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import { areaHref } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
+import { BudgetHistorySection } from '../components/budget-history-section.js';
 import { KpiTable } from '../components/kpi-table.js';
 import { NewBadge } from '../components/new-badge.js';
 import { PrevNext } from '../components/prev-next.js';
@@ -54,7 +56,13 @@ function Participants(props: { project: Project; vision: Vision; base: string })
 }
 
 /** One project, every field of its sheet, laid out (and printed) like the document's sheet. */
-export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project; base: string }) {
+export function ProjectPage(props: {
+  snapshot: PortalSnapshot;
+  project: Project;
+  base: string;
+  /** every estimate of each budget cell across the published revisions */
+  budgetHistory?: readonly BudgetCellHistory[];
+}) {
   const { vision, document, revision, areaCount } = props.snapshot;
   const { project, base } = props;
   const href = (path: string) => areaHref(base, path);
@@ -138,6 +146,7 @@ export function ProjectPage(props: { snapshot: PortalSnapshot; project: Project;
             />
           )}
         </section>
+        <BudgetHistorySection projectNumber={project.number} history={props.budgetHistory ?? []} />
         <section aria-labelledby="kpi-heading">
           <h2 id="kpi-heading">成果指標</h2>
           <KpiTable
