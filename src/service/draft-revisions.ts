@@ -3,7 +3,7 @@ import type { Actor } from '../domain/access-policy.js';
 import { applyDraftEdit, type DraftEdit, type ProjectFields } from '../domain/draft-edit.js';
 import { AppError } from '../domain/errors.js';
 import type { KeyedProject } from '../domain/keyed-project.js';
-import type { Kpi, Plan, Project } from '../domain/vision.js';
+import { emptyProject, type Kpi, type Plan, type Project } from '../domain/vision.js';
 import { parseBaseline, parseTarget } from '../import/parse-kpi-values.js';
 import { type AreaRow, findAreaBySlug, setCurrentRevision } from '../store/area-store.js';
 import type { Database } from '../store/database.js';
@@ -170,24 +170,8 @@ async function resolveEdit(
 }
 
 function newProject(request: { number: number; name: string }, like: Project): Project {
-  return {
-    number: request.number,
-    name: request.name.trim(),
-    nameInMatrix: null,
-    isNew: true,
-    role: like.role,
-    policyArea: like.policyArea,
-    subField: like.subField,
-    relatedMunicipalities: null,
-    participants: [],
-    content: [],
-    effect: null,
-    budget: { years: [], total: { amount: null, mark: 'blank' } },
-    roles: { centralCity: '', partners: '' },
-    kpis: [],
-    notes: [],
-    source: { lines: [0, 0] },
-  };
+  const project = emptyProject(request.number, request.name.trim());
+  return { ...project, isNew: true, role: like.role, policyArea: like.policyArea, subField: like.subField };
 }
 
 const projectOf = (projects: readonly KeyedProject[], key: number) =>

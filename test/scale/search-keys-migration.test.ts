@@ -48,7 +48,9 @@ for (const engine of testEngines) {
         await migrateTo(database.db, '0001-initial-schema');
         const columns = await database.db.introspection.getTables();
         assert.ok(!columns.find((t) => t.name === 'project_version')?.columns.some((c) => c.name === 'search_key'));
-        assert.deepEqual(await migrateToLatest(database.db), { applied: ['0002-search-keys', '0003-write-side'] });
+        assert.deepEqual(await migrateToLatest(database.db), {
+          applied: ['0002-search-keys', '0003-write-side', '0004-draft-revisions'],
+        });
       } finally {
         await database.close();
       }

@@ -97,7 +97,12 @@ for (const source of testEngines) {
       for (const name of ['area', 'vision_revision', 'kysely_migration', 'kysely_migration_lock', 'ops_ledger']) {
         assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
       }
-      assert.deepEqual(original.header.migrations, ['0001-initial-schema', '0002-search-keys', '0003-write-side']);
+      assert.deepEqual(original.header.migrations, [
+        '0001-initial-schema',
+        '0002-search-keys',
+        '0003-write-side',
+        '0004-draft-revisions',
+      ]);
       const ledger = original.tables.find((t) => t.name === 'ops_ledger');
       const column = (name: string) => ledger?.columns.findIndex((c) => c.name === name) ?? -1;
       const first = ledger?.rows[0] ?? [];

@@ -25,7 +25,7 @@ const tables = [
   'verification',
   'vision_revision',
 ];
-const ours = ['0001-initial-schema', '0002-search-keys', '0003-write-side'];
+const ours = ['0001-initial-schema', '0002-search-keys', '0003-write-side', '0004-draft-revisions'];
 /** better-auth's tables, created by its own migrations right after ours */
 const auth = ['auth:user', 'auth:session', 'auth:account', 'auth:verification'];
 

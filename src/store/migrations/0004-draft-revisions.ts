@@ -11,6 +11,9 @@ import { type Kysely, sql } from 'kysely';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema of their own time
 export async function up(db: Kysely<any>): Promise<void> {
+  // run in one transaction after 0003, whose updates left deferred foreign-key checks pending: PostgreSQL alters no
+  // table with pending trigger events, so check them now, and defer them again at the end as they were
+  await sql`set constraints all immediate`.execute(db);
   await db.schema
     .alterTable('vision_revision')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1).check(sql`version >= 1`))
@@ -52,6 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create trigger ${sql.raw(`${table}_published_is_immutable`)} before update or delete on ${sql.table(table)}
       for each row execute function refuse_published_row_change()`.execute(db);
   }
+  await sql`set constraints all deferred`.execute(db);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()

@@ -1,6 +1,6 @@
 import type { BudgetCellHistory } from '../../domain/budget-history.js';
 import { formatBudgetCell, formatDateJa, formatShortFiscalYear } from '../format.js';
-import { DataTableScroll } from './data-table-scroll.js';
+import { TableFigure } from './table-figure.js';
 
 /**
  * The history of each budget cell of a project: every estimate of each fiscal year, oldest first, with the revision
@@ -18,36 +18,23 @@ export function BudgetHistorySection(props: { projectNumber: number; history: re
           ? '公開した版のあいだで見込額の見直しはありません。'
           : `${reestimated}年度分の見込額が見直されています。`}
       </p>
-      <figure>
-        <figcaption>{caption}</figcaption>
-        <DataTableScroll label={caption} stacked>
-          <table class="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">年度</th>
-                <th scope="col">見込額（千円）と版</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.history.map((h) => (
-                <tr>
-                  <th scope="row">{formatShortFiscalYear(h.fiscalYear)}</th>
-                  <td data-label="見込額（千円）と版">
-                    <ol class="inline-list">
-                      {h.estimates.map((e) => (
-                        <li>
-                          {formatBudgetCell(e.cell)}（第{e.seq}版{e.label ? `・${e.label}` : ''}、
-                          {formatDateJa(e.publishedAt)}）
-                        </li>
-                      ))}
-                    </ol>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </DataTableScroll>
-      </figure>
+      <TableFigure caption={caption} columns={['年度', '見込額（千円）と版']}>
+        {props.history.map((h) => (
+          <tr>
+            <th scope="row">{formatShortFiscalYear(h.fiscalYear)}</th>
+            <td data-label="見込額（千円）と版">
+              <ol class="inline-list">
+                {h.estimates.map((e) => (
+                  <li>
+                    {formatBudgetCell(e.cell)}（第{e.seq}版{e.label ? `・${e.label}` : ''}、
+                    {formatDateJa(e.publishedAt)}）
+                  </li>
+                ))}
+              </ol>
+            </td>
+          </tr>
+        ))}
+      </TableFigure>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { BudgetChange, FieldChange, ProjectChange, RevisionDiff } from '../../domain/revision-diff.js';
 import { formatAmount, formatBudgetCell, formatShortFiscalYear } from '../format.js';
 import { revisionFieldLabels } from '../labels.js';
-import { DataTableScroll } from './data-table-scroll.js';
+import { TableFigure } from './table-figure.js';
 
 const cellText = (cell: BudgetChange['old']) => (cell === null ? '（なし）' : formatBudgetCell(cell));
 const signed = (n: number | null) => (n === null ? '—' : n > 0 ? `+${formatAmount(n)}` : formatAmount(n));
@@ -35,69 +35,44 @@ function ProjectList(props: { title: string; items: Array<{ key: number; text: s
 
 function FieldTable(props: { caption: string; changes: FieldChange<string>[]; labels: Record<string, string> }) {
   return (
-    <figure>
-      <figcaption>{props.caption}</figcaption>
-      <DataTableScroll label={props.caption} stacked>
-        <table class="stack-table diff-table">
-          <thead>
-            <tr>
-              <th scope="col">項目</th>
-              <th scope="col">変更前</th>
-              <th scope="col">変更後</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.changes.map((c) => (
-              <tr>
-                <th scope="row">{props.labels[c.field] ?? c.field}</th>
-                <td data-label="変更前" class="pre-line">
-                  {c.old || '（なし）'}
-                </td>
-                <td data-label="変更後" class="pre-line">
-                  {c.new || '（なし）'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </DataTableScroll>
-    </figure>
+    <TableFigure caption={props.caption} columns={['項目', '変更前', '変更後']} class="diff-table">
+      {props.changes.map((c) => (
+        <tr>
+          <th scope="row">{props.labels[c.field] ?? c.field}</th>
+          <td data-label="変更前" class="pre-line">
+            {c.old || '（なし）'}
+          </td>
+          <td data-label="変更後" class="pre-line">
+            {c.new || '（なし）'}
+          </td>
+        </tr>
+      ))}
+    </TableFigure>
   );
 }
 
 function BudgetTable(props: { caption: string; changes: BudgetChange[] }) {
   return (
-    <figure>
-      <figcaption>{props.caption}</figcaption>
-      <DataTableScroll label={props.caption} stacked>
-        <table class="stack-table diff-table">
-          <thead>
-            <tr>
-              <th scope="col">年度</th>
-              <th scope="col">変更前（千円）</th>
-              <th scope="col">変更後（千円）</th>
-              <th scope="col">差（千円）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.changes.map((c) => (
-              <tr>
-                <th scope="row">{c.fiscalYear === null ? '計' : formatShortFiscalYear(c.fiscalYear)}</th>
-                <td data-label="変更前（千円）" class="num">
-                  {cellText(c.old)}
-                </td>
-                <td data-label="変更後（千円）" class="num">
-                  {cellText(c.new)}
-                </td>
-                <td data-label="差（千円）" class="num">
-                  {signed(c.difference)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </DataTableScroll>
-    </figure>
+    <TableFigure
+      caption={props.caption}
+      columns={['年度', '変更前（千円）', '変更後（千円）', '差（千円）']}
+      class="diff-table"
+    >
+      {props.changes.map((c) => (
+        <tr>
+          <th scope="row">{c.fiscalYear === null ? '計' : formatShortFiscalYear(c.fiscalYear)}</th>
+          <td data-label="変更前（千円）" class="num">
+            {cellText(c.old)}
+          </td>
+          <td data-label="変更後（千円）" class="num">
+            {cellText(c.new)}
+          </td>
+          <td data-label="差（千円）" class="num">
+            {signed(c.difference)}
+          </td>
+        </tr>
+      ))}
+    </TableFigure>
   );
 }
 

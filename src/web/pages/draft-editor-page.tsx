@@ -1,6 +1,6 @@
 import type { KeyedProject } from '../../domain/keyed-project.js';
-import { DataTableScroll } from '../components/data-table-scroll.js';
-import { CsrfField, describedBy, ErrorText } from '../components/form-fields.js';
+import { CsrfField, TextField } from '../components/form-fields.js';
+import { TableFigure } from '../components/table-figure.js';
 import { formatBudgetCell } from '../format.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 import { draftHref } from './drafts-page.js';
@@ -72,72 +72,41 @@ export function DraftEditorPage(props: DraftContext) {
           変更点を確認して公開する
         </a>
       </p>
-      <figure>
-        <figcaption>下書きの事業（{props.projects.length}件）</figcaption>
-        <DataTableScroll label="下書きの事業の表" stacked>
-          <table class="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">番号</th>
-                <th scope="col">事業名</th>
-                <th scope="col">事業費の計（千円）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.projects.map(({ key, project, merge }) => (
-                <tr>
-                  <td data-label="番号" class="num">
-                    {project.number}
-                  </td>
-                  <th scope="row">
-                    <a href={`${href}/projects/${key}`}>
-                      事業{project.number} {project.name}を編集
-                    </a>
-                    {merge ? '（統合済み）' : ''}
-                  </th>
-                  <td data-label="事業費の計（千円）" class="num">
-                    {formatBudgetCell(project.budget.total)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </DataTableScroll>
-      </figure>
+      <TableFigure
+        caption={`下書きの事業（${props.projects.length}件）`}
+        columns={['番号', '事業名', '事業費の計（千円）']}
+      >
+        {props.projects.map(({ key, project, merge }) => (
+          <tr>
+            <td data-label="番号" class="num">
+              {project.number}
+            </td>
+            <th scope="row">
+              <a href={`${href}/projects/${key}`}>
+                事業{project.number} {project.name}を編集
+              </a>
+              {merge ? '（統合済み）' : ''}
+            </th>
+            <td data-label="事業費の計（千円）" class="num">
+              {formatBudgetCell(project.budget.total)}
+            </td>
+          </tr>
+        ))}
+      </TableFigure>
       <section aria-labelledby="add-project-heading">
         <h2 id="add-project-heading">事業を追加する</h2>
         <DraftProblem problem={problem} form="add-project" />
         <form method="post" action={`${href}/edit`} class="filter-form">
           <EditFields csrf={viewer.csrf} action="add-project" version={props.version} />
-          <div class="form-field">
-            <label for="add-number">
-              事業番号<span class="required-mark">※必須</span>
-            </label>
-            <ErrorText field="add-number" error={error('number')} />
-            <input
-              id="add-number"
-              name="number"
-              type="text"
-              inputmode="numeric"
-              required
-              value={typed.number ?? String(nextNumber)}
-              {...describedBy('add-number', error('number'), false)}
-            />
-          </div>
-          <div class="form-field">
-            <label for="add-name">
-              事業名<span class="required-mark">※必須</span>
-            </label>
-            <ErrorText field="add-name" error={error('name')} />
-            <input
-              id="add-name"
-              name="name"
-              type="text"
-              required
-              value={typed.name ?? ''}
-              {...describedBy('add-name', error('name'), false)}
-            />
-          </div>
+          <TextField
+            name="number"
+            label="事業番号"
+            inputmode="numeric"
+            required
+            value={typed.number ?? String(nextNumber)}
+            error={error('number')}
+          />
+          <TextField name="name" label="事業名" required value={typed.name ?? ''} error={error('name')} />
           <div class="form-field">
             <label for="add-like">施策の位置（同じ施策の事業）</label>
             <select id="add-like" name="placeLikeKey">

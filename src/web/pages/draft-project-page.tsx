@@ -1,5 +1,5 @@
 import type { KeyedProject } from '../../domain/keyed-project.js';
-import { describedBy, ErrorText } from '../components/form-fields.js';
+import { describedBy, TextField } from '../components/form-fields.js';
 import { StaffLayout } from '../staff-layout.js';
 import { type DraftContext, DraftNotice, DraftProblem, EditFields, type FormProblem } from './draft-editor-page.js';
 import { draftHref } from './drafts-page.js';
@@ -45,12 +45,7 @@ function FieldsForm(props: ProjectPageProps & { action: string }) {
       <DraftProblem problem={problem} form="fields" />
       <form method="post" action={props.action} class="filter-form">
         <EditFields csrf={props.viewer.csrf} action="fields" version={props.version} projectKey={item.key} />
-        <div class="form-field">
-          <label for="name">
-            事業名<span class="required-mark">※必須</span>
-          </label>
-          <input id="name" name="name" type="text" required value={v('name', p.name)} />
-        </div>
+        <TextField name="name" label="事業名" required value={v('name', p.name)} />
         <TextArea
           id="content"
           name="content"
@@ -204,19 +199,14 @@ function StructureForms(props: ProjectPageProps & { action: string }) {
       <DraftProblem problem={problem} form="renumber" />
       <form method="post" action={props.action} class="filter-form">
         <EditFields csrf={viewer.csrf} action="renumber" version={version} projectKey={item.key} />
-        <div class="form-field">
-          <label for="renumber">新しい事業番号</label>
-          <ErrorText field="renumber" error={renumberError} />
-          <input
-            id="renumber"
-            name="number"
-            type="text"
-            inputmode="numeric"
-            required
-            value={typedOr(problem, 'renumber', 'number', String(item.project.number))}
-            {...describedBy('renumber', renumberError, false)}
-          />
-        </div>
+        <TextField
+          name="number"
+          label="新しい事業番号"
+          inputmode="numeric"
+          required
+          value={typedOr(problem, 'renumber', 'number', String(item.project.number))}
+          error={renumberError}
+        />
         <div class="filter-form__actions">
           <button type="submit">番号を変える</button>
         </div>

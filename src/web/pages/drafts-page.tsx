@@ -1,7 +1,7 @@
 import type { RevisionListItem } from '../../store/draft-store.js';
 import { areaBase, areaHref } from '../area-paths.js';
-import { DataTableScroll } from '../components/data-table-scroll.js';
 import { CsrfField } from '../components/form-fields.js';
+import { TableFigure } from '../components/table-figure.js';
 import { formatDateTimeJa } from '../format.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 import { revisionTitle } from './revisions-page.js';
@@ -71,42 +71,28 @@ export function DraftsPage(props: DraftsPageProps) {
           以前の版を現在の版に戻せます（操作記録に残ります）。版の内容は変わりません。
           <a href={areaHref(areaBase(area.slug), '/revisions')}>公開ページの版の履歴</a>
         </p>
-        <figure>
-          <figcaption>公開した版（古い順）</figcaption>
-          <DataTableScroll label="公開した版の表" stacked>
-            <table class="stack-table">
-              <thead>
-                <tr>
-                  <th scope="col">版</th>
-                  <th scope="col">公開日時</th>
-                  <th scope="col">操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                {published.map((r) => (
-                  <tr>
-                    <th scope="row">{revisionTitle(r)}</th>
-                    <td data-label="公開日時">{r.published_at ? formatDateTimeJa(r.published_at) : ''}</td>
-                    <td data-label="操作">
-                      {r.id === area.currentRevisionId ? (
-                        '現在の版'
-                      ) : (
-                        <form method="post" action="/staff/revisions/rollback">
-                          <CsrfField token={viewer.csrf} />
-                          <input type="hidden" name="area" value={area.slug} />
-                          <input type="hidden" name="seq" value={String(r.seq)} />
-                          <button type="submit" class="button-secondary">
-                            第{r.seq}版を現在の版に戻す
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </DataTableScroll>
-        </figure>
+        <TableFigure caption="公開した版（古い順）" columns={['版', '公開日時', '操作']}>
+          {published.map((r) => (
+            <tr>
+              <th scope="row">{revisionTitle(r)}</th>
+              <td data-label="公開日時">{r.published_at ? formatDateTimeJa(r.published_at) : ''}</td>
+              <td data-label="操作">
+                {r.id === area.currentRevisionId ? (
+                  '現在の版'
+                ) : (
+                  <form method="post" action="/staff/revisions/rollback">
+                    <CsrfField token={viewer.csrf} />
+                    <input type="hidden" name="area" value={area.slug} />
+                    <input type="hidden" name="seq" value={String(r.seq)} />
+                    <button type="submit" class="button-secondary">
+                      第{r.seq}版を現在の版に戻す
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </TableFigure>
       </section>
     </StaffLayout>
   );

@@ -1,6 +1,6 @@
 import type { RevisionListItem } from '../../store/draft-store.js';
 import { areaBase, areaHref } from '../area-paths.js';
-import { DataTableScroll } from '../components/data-table-scroll.js';
+import { TableFigure } from '../components/table-figure.js';
 import { formatDateTimeJa } from '../format.js';
 import { Layout } from '../layout.js';
 
@@ -31,49 +31,31 @@ export function RevisionsPage(props: {
         {area.name}
         のビジョンの公開した版です。各版の変更点（事業の追加・削除・統合、事業費の見直し、成果指標の変更）を見られます。
       </p>
-      <figure>
-        <figcaption>公開した版（古い順）</figcaption>
-        <DataTableScroll label="公開した版の表" stacked>
-          <table class="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">版</th>
-                <th scope="col">公開日時</th>
-                <th scope="col">作り方</th>
-                <th scope="col">事業数</th>
-                <th scope="col">変更点</th>
-              </tr>
-            </thead>
-            <tbody>
-              {published.map((r, index) => {
-                const before = published[index - 1];
-                return (
-                  <tr>
-                    <th scope="row">
-                      {revisionTitle(r)}
-                      {r.id === area.currentRevisionId ? '（現在の版）' : ''}
-                    </th>
-                    <td data-label="公開日時">{r.published_at ? formatDateTimeJa(r.published_at) : ''}</td>
-                    <td data-label="作り方">{ORIGIN_LABELS[r.origin]}</td>
-                    <td data-label="事業数" class="num">
-                      {r.projectCount}
-                    </td>
-                    <td data-label="変更点">
-                      {before ? (
-                        <a href={areaHref(base, `/revisions/${before.seq}/diff/${r.seq}`)}>
-                          第{before.seq}版からの変更点
-                        </a>
-                      ) : (
-                        '最初の版'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </DataTableScroll>
-      </figure>
+      <TableFigure caption="公開した版（古い順）" columns={['版', '公開日時', '作り方', '事業数', '変更点']}>
+        {published.map((r, index) => {
+          const before = published[index - 1];
+          return (
+            <tr>
+              <th scope="row">
+                {revisionTitle(r)}
+                {r.id === area.currentRevisionId ? '（現在の版）' : ''}
+              </th>
+              <td data-label="公開日時">{r.published_at ? formatDateTimeJa(r.published_at) : ''}</td>
+              <td data-label="作り方">{ORIGIN_LABELS[r.origin]}</td>
+              <td data-label="事業数" class="num">
+                {r.projectCount}
+              </td>
+              <td data-label="変更点">
+                {before ? (
+                  <a href={areaHref(base, `/revisions/${before.seq}/diff/${r.seq}`)}>第{before.seq}版からの変更点</a>
+                ) : (
+                  '最初の版'
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </TableFigure>
     </Layout>
   );
 }
