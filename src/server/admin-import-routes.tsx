@@ -87,7 +87,7 @@ export function createAdminImportRoutes(ctx: AppContext): Hono<ActorEnv> {
             areaSlug: area === undefined || area === '' ? undefined : area,
             draft: true,
           });
-          if (result.status === 'created' && result.revisionStatus === 'draft') {
+          if (result.revisionStatus === 'draft') {
             return c.redirect(`${draftHref(result.areaSlug, result.seq)}/review`, 303);
           }
           return c.redirect(areaHref(areaBase(result.areaSlug), '/'), 303);

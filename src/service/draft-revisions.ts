@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors.js';
 import type { KeyedProject } from '../domain/keyed-project.js';
 import { emptyProject, type Kpi, type Plan, type Project } from '../domain/vision.js';
 import { parseBaseline, parseTarget } from '../import/parse-kpi-values.js';
-import { type AreaRow, findAreaBySlug, setCurrentRevision } from '../store/area-store.js';
+import { type AreaRow, findAreaBySlug, lockArea, setCurrentRevision } from '../store/area-store.js';
 import type { Database } from '../store/database.js';
 import {
   copyRevisionAsDraft,
@@ -35,7 +35,7 @@ export type DraftAddress = { areaSlug: string; seq: number };
 /** Makes a draft of the area, a copy of its current revision with the same project and KPI ids. */
 export async function createDraft(db: Kysely<Database>, actor: Actor, areaSlug: string): Promise<{ seq: number }> {
   const { result } = await runWrite(db, actor, async (w) => {
-    const area = await lockArea(w, areaSlug);
+    const area = await lockEditableArea(w, areaSlug);
     const current = await findCurrentRevision(w.trx, area);
     if (!current) throw notFound(`No published revision of ${area.slug}`, 'この圏域にはまだ公開した版がありません。');
     const draft = await copyRevisionAsDraft(w.trx, current, actor.label);
@@ -110,15 +110,15 @@ export async function publishDraft(
 }
 
 /** The area by slug, its row locked, once the actor is known to hold `vision.edit` there. */
-export async function lockArea(w: WriteContext, areaSlug: string): Promise<AreaRow> {
+export async function lockEditableArea(w: WriteContext, areaSlug: string): Promise<AreaRow> {
   const found = await findAreaBySlug(w.trx, areaSlug);
   w.require('vision.edit', { areaId: found?.id ?? -1 });
   if (!found) throw notFound(`No area ${areaSlug}`, `圏域「${areaSlug}」は登録されていません。`);
-  return w.trx.selectFrom('area').selectAll().where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
+  return lockArea(w.trx, found.id);
 }
 
 async function lockDraft(w: WriteContext, input: DraftAddress): Promise<{ area: AreaRow; draft: RevisionRow }> {
-  const area = await lockArea(w, input.areaSlug);
+  const area = await lockEditableArea(w, input.areaSlug);
   const draft = await lockRevisionBySeq(w.trx, area.id, input.seq);
   if (!draft) throw notFound(`No revision ${input.seq}`, `第 ${input.seq} 版はありません。`);
   if (draft.status !== 'draft') {

@@ -5,7 +5,7 @@ import { setCurrentRevision } from '../store/area-store.js';
 import type { Database } from '../store/database.js';
 import { findRevisionSeq } from '../store/draft-store.js';
 import { findPublishedRevision } from '../store/read-revision.js';
-import { lockArea } from './draft-revisions.js';
+import { lockEditableArea } from './draft-revisions.js';
 import { runWrite } from './run-write.js';
 
 export type RollbackResult = { status: 'changed' | 'unchanged'; seq: number; previousSeq: number | null };
@@ -20,7 +20,7 @@ export async function rollbackToRevision(
   input: { areaSlug: string; seq: number },
 ): Promise<RollbackResult> {
   const { result } = await runWrite(db, actor, async (w) => {
-    const area = await lockArea(w, input.areaSlug);
+    const area = await lockEditableArea(w, input.areaSlug);
     const target = await findPublishedRevision(w.trx, area.id, input.seq);
     if (!target) {
       throw new AppError('NOT_FOUND', `No published revision ${input.seq} of ${area.slug}`, {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Vision } from '../domain/vision.js';
 import { type AreaRow, lockOrCreateArea } from '../store/area-store.js';
 import type { RevisionOrigin, RevisionStatus } from '../store/database.js';
+import { getRevisionStatus } from '../store/draft-store.js';
 import { toComparableName } from '../store/match-stable-keys.js';
 import { findRevisionOfDocument } from '../store/read-revision.js';
 import { saveVisionRevision } from '../store/save-vision-revision.js';
@@ -53,12 +54,8 @@ export async function storeRevision(w: WriteContext, input: StoreRevisionInput):
   const existingDocumentId = await findSourceDocumentId(trx, area.id, sha256);
   const previous = existingDocumentId === undefined ? undefined : await findRevisionOfDocument(trx, existingDocumentId);
   if (previous) {
-    const stored = await trx
-      .selectFrom('vision_revision')
-      .select('status')
-      .where('id', '=', previous.revisionId)
-      .executeTakeFirstOrThrow();
-    return { status: 'unchanged', areaSlug: slug, ...previous, revisionStatus: stored.status, addedFindings: [] };
+    const revisionStatus = await getRevisionStatus(trx, previous.revisionId);
+    return { status: 'unchanged', areaSlug: slug, ...previous, revisionStatus, addedFindings: [] };
   }
 
   const addedFindings = existing ? areaNameFindings(area, input.vision) : [];

@@ -59,3 +59,8 @@ export async function countAreas(db: Kysely<Database>): Promise<number> {
 export function listAreaNames(db: Kysely<Database>): Promise<Array<Pick<AreaRow, 'id' | 'slug' | 'name'>>> {
   return db.selectFrom('area').select(['id', 'slug', 'name']).orderBy('id').execute();
 }
+
+/** The area's row, locked until the transaction ends (a draft's edit, a publication, a rollback). */
+export function lockArea(trx: Transaction<Database>, areaId: number): Promise<AreaRow> {
+  return trx.selectFrom('area').selectAll().where('id', '=', areaId).forUpdate().executeTakeFirstOrThrow();
+}

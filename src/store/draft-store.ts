@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { BudgetCellRecord } from '../domain/budget-history.js';
 import { AppError } from '../domain/errors.js';
 import type { KeyedProject } from '../domain/keyed-project.js';
-import type { Database } from './database.js';
+import type { Database, RevisionStatus } from './database.js';
 import type { RevisionRow } from './read-revision.js';
 import { readKeyedProjects } from './read-revision.js';
 import { insertKeyedProjects, nextRevisionSeq } from './save-vision-revision.js';
@@ -21,6 +21,12 @@ export function findRevisionBySeq(db: Kysely<Database>, areaId: number, seq: num
 export async function findRevisionSeq(db: Kysely<Database>, id: number): Promise<number | null> {
   const row = await db.selectFrom('vision_revision').select('seq').where('id', '=', id).executeTakeFirst();
   return row?.seq ?? null;
+}
+
+/** Whether a revision (by id) is a draft or published. */
+export async function getRevisionStatus(db: Kysely<Database>, id: number): Promise<RevisionStatus> {
+  const row = await db.selectFrom('vision_revision').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.status;
 }
 
 /** The same, locked until the transaction ends (an edit or a publication of a draft). */
