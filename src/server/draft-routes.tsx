@@ -82,6 +82,7 @@ export function createDraftRoutes(ctx: AppContext): Hono<ActorEnv> {
     const { slug, seq } = parseDraftParams(c);
     const { area, draft, projects, basedOnSeq } = await getDraftForEditing(ctx.db, actor, { areaSlug: slug, seq });
     const saved = c.req.query('saved');
+    c.header('ETag', `"v${draft.version}"`); // the version every form of the page carries
     const common = {
       viewer: await buildStaffViewer(c, ctx, actor),
       area: { slug: area.slug, name: area.name },

@@ -122,6 +122,40 @@ for (const engine of testEngines) {
       assert.match(projectPage, /id="fy-2024" name="fy2024" type="text" inputmode="numeric" value="500"/);
     });
 
+    test('the editor adds a project and a KPI, refuses a taken number, removes; the review lists it', async () => {
+      const editor = await text(await staff.request(`/staff/drafts/${SLUG}/3`), 200);
+      const version = Number(/name="version" value="(\d+)"/.exec(editor)?.[1]);
+      const post = (fields: Record<string, string>) => staff.postForm(`/staff/drafts/${SLUG}/3/edit`, fields);
+      const added = await post({
+        action: 'add-project',
+        version: String(version),
+        number: '60',
+        name: '新しい連携事業',
+        placeLikeKey: '1',
+      });
+      assert.equal(added.status, 303, await added.text());
+      const list = await text(await staff.request(`/staff/drafts/${SLUG}/3`), 200);
+      const newKey = /\/projects\/(\d+)">\s*事業60 新しい連携事業を編集/.exec(list)?.[1];
+      assert.ok(newKey, 'the new project is listed');
+      const kpi = await post({
+        action: 'add-kpi',
+        version: String(version + 1),
+        key: String(newKey),
+        indicator: '参加団体数',
+        baseline: '3団体 (2022年度実績)',
+        target: '1回以上/年度',
+      });
+      assert.equal(kpi.status, 303, await kpi.text());
+      const taken = await post({ action: 'renumber', version: String(version + 2), key: String(newKey), number: '2' });
+      assert.match(await text(taken, 422), /事業番号 2 はすでに使われています/);
+      const review = await text(await staff.request(`/staff/drafts/${SLUG}/3/review`), 200);
+      assert.match(review, /追加された事業（1件）/);
+      assert.match(review, /事業60 新しい連携事業/);
+      const removed = await post({ action: 'remove', version: String(version + 2), key: String(newKey) });
+      assert.equal(removed.status, 303);
+      assert.doesNotMatch(await text(await staff.request(`/staff/drafts/${SLUG}/3`), 200), /新しい連携事業/);
+    });
+
     test("the project page shows each budget cell's re-estimates with their revision", async () => {
       const page = await text(await publicClient().request(`/areas/${SLUG}/projects/1`), 200);
       assert.match(page, /事業費見込額の見直しの履歴/);
