@@ -128,7 +128,7 @@ export async function copyRevisionAsDraft(
       area_id: from.area_id,
       source_document_id: null,
       seq,
-      label: from.label,
+      label: null, // the label is the printed document's (「R4年3月」); a draft made here has none
       plan: JSON.stringify(from.plan),
       structure: JSON.stringify(from.structure),
       findings: JSON.stringify(from.findings),

@@ -159,7 +159,7 @@ for (const engine of testEngines) {
     test("the project page shows each budget cell's re-estimates with their revision", async () => {
       const page = await text(await publicClient().request(`/areas/${SLUG}/projects/1`), 200);
       assert.match(page, /事業費見込額の見直しの履歴/);
-      assert.match(page, /401（第1版・R4年3月、[^）]+）<\/li><li>450（第2版/);
+      assert.match(page, /401（第1版・R4年3月、[^）]+）<\/li><li>→ 450（第2版/);
     });
   });
 }

@@ -24,8 +24,9 @@ export function BudgetHistorySection(props: { projectNumber: number; history: re
             <th scope="row">{formatShortFiscalYear(h.fiscalYear)}</th>
             <td data-label="見込額（千円）と版">
               <ol class="inline-list">
-                {h.estimates.map((e) => (
+                {h.estimates.map((e, index) => (
                   <li>
+                    {index > 0 ? '→ ' : ''}
                     {formatBudgetCell(e.cell)}（第{e.seq}版{e.label ? `・${e.label}` : ''}、
                     {formatDateJa(e.publishedAt)}）
                   </li>
