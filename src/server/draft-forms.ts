@@ -31,35 +31,65 @@ const KpiTextsSchema = z.object({
   baseline: text(500),
   target: text(500),
 });
+const kpiTexts = ({ indicator, baseline, target }: z.infer<typeof KpiTextsSchema>) => ({ indicator, baseline, target });
+const required = (max: number, message: string) => text(max).refine((s) => s.trim() !== '', message);
 
-const schemas = {
-  fields: z.object({
-    key: positiveInt('事業'),
-    name: text(300).refine((s) => s.trim() !== '', '事業名を入力してください'),
-    content: text(8000),
-    effect: text(2000),
-    rolesCentral: text(2000),
-    rolesPartners: text(2000),
-    participants: z.preprocess(
-      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-      z.array(z.string().max(100)).max(100),
-    ),
-  }),
-  kpi: KpiTextsSchema.extend({ key: positiveInt('事業'), kpiKey: positiveInt('成果指標') }),
-  'add-kpi': KpiTextsSchema.extend({ key: positiveInt('事業') }),
-  'add-project': z.object({
-    number: positiveInt('事業番号'),
-    name: text(300).refine((s) => s.trim() !== '', '事業名を入力してください'),
-    placeLikeKey: positiveInt('施策の位置'),
-  }),
-  remove: z.object({ key: positiveInt('事業') }),
-  renumber: z.object({ key: positiveInt('事業'), number: positiveInt('事業番号') }),
-  merge: z.object({
-    key: positiveInt('事業'),
-    intoKey: positiveInt('統合先の事業'),
-    reason: text(1000).refine((s) => s.trim() !== '', '統合の理由を入力してください'),
-  }),
-} as const;
+/** One schema per form action, each giving the edit request it stands for. */
+const editSchemas: Record<string, z.ZodType<DraftEditRequest>> = {
+  fields: z
+    .object({
+      key: positiveInt('事業'),
+      name: required(300, '事業名を入力してください'),
+      content: text(8000),
+      effect: text(2000),
+      rolesCentral: text(2000),
+      rolesPartners: text(2000),
+      participants: z.preprocess(
+        (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+        z.array(z.string().max(100)).max(100),
+      ),
+    })
+    .transform((f) => ({
+      kind: 'fields' as const,
+      key: f.key,
+      fields: {
+        name: f.name.trim(),
+        content: lines(f.content),
+        effect: orNull(f.effect),
+        roles: { centralCity: f.rolesCentral.trim(), partners: f.rolesPartners.trim() },
+        participants: f.participants,
+      },
+    })),
+  kpi: KpiTextsSchema.extend({ key: positiveInt('事業'), kpiKey: positiveInt('成果指標') }).transform((f) => ({
+    kind: 'kpi' as const,
+    key: f.key,
+    kpiKey: f.kpiKey,
+    kpi: kpiTexts(f),
+  })),
+  'add-kpi': KpiTextsSchema.extend({ key: positiveInt('事業') }).transform((f) => ({
+    kind: 'add-kpi' as const,
+    key: f.key,
+    kpi: kpiTexts(f),
+  })),
+  'add-project': z
+    .object({
+      number: positiveInt('事業番号'),
+      name: required(300, '事業名を入力してください'),
+      placeLikeKey: positiveInt('施策の位置'),
+    })
+    .transform((f) => ({ kind: 'add-project' as const, ...f })),
+  remove: z.object({ key: positiveInt('事業') }).transform((f) => ({ kind: 'remove' as const, ...f })),
+  renumber: z
+    .object({ key: positiveInt('事業'), number: positiveInt('事業番号') })
+    .transform((f) => ({ kind: 'renumber' as const, ...f })),
+  merge: z
+    .object({
+      key: positiveInt('事業'),
+      intoKey: positiveInt('統合先の事業'),
+      reason: required(1000, '統合の理由を入力してください'),
+    })
+    .transform((f) => ({ kind: 'merge' as const, ...f })),
+};
 
 const VersionSchema = z.object({ version: positiveInt('版の状態') });
 
@@ -106,41 +136,10 @@ function parseOther(
   action: string,
   body: Record<string, unknown>,
 ): DraftEditRequest | { message: string; field?: string } {
-  if (!(action in schemas)) return { message: 'フォームの種類が正しくありません。' };
-  const parsed = schemas[action as keyof typeof schemas].safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { message: issue?.message ?? '入力を確認してください', field: String(issue?.path[0] ?? '') };
-  }
-  const data = parsed.data as Record<string, unknown>;
-  switch (action) {
-    case 'fields': {
-      const f = parsed.data as z.infer<(typeof schemas)['fields']>;
-      return {
-        kind: 'fields',
-        key: f.key,
-        fields: {
-          name: f.name.trim(),
-          content: lines(f.content),
-          effect: orNull(f.effect),
-          roles: { centralCity: f.rolesCentral.trim(), partners: f.rolesPartners.trim() },
-          participants: f.participants,
-        },
-      };
-    }
-    case 'kpi':
-    case 'add-kpi': {
-      const { indicator, baseline, target, key, kpiKey } = data as {
-        indicator: string;
-        baseline: string;
-        target: string;
-        key: number;
-        kpiKey: number;
-      };
-      const kpi = { indicator, baseline, target };
-      return action === 'kpi' ? { kind: 'kpi', key, kpiKey, kpi } : { kind: 'add-kpi', key, kpi };
-    }
-    default:
-      return { kind: action, ...data } as unknown as DraftEditRequest;
-  }
+  const schema = Object.hasOwn(editSchemas, action) ? editSchemas[action] : undefined;
+  if (!schema) return { message: 'フォームの種類が正しくありません。' };
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return { message: issue?.message ?? '入力を確認してください', field: String(issue?.path[0] ?? '') };
 }
