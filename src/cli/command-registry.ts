@@ -28,6 +28,11 @@ export const commandRegistry: readonly CommandEntry[] = [
     load: async () => (await import('./commands/import-command.js')).importCommand,
   },
   {
+    name: 'rollback',
+    summary: '公開済みの以前の版を現在の版に戻す（--revision N）',
+    load: async () => (await import('./commands/rollback-command.js')).rollbackCommand,
+  },
+  {
     name: 'areas',
     summary: '登録されている圏域の一覧（--area に使う識別名）',
     load: async () => (await import('./commands/areas-command.js')).areasCommand,

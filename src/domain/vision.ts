@@ -132,6 +132,8 @@ export const findingCodes = [
   'unreadable_cell',
   'unreadable_document',
   'source_converted',
+  /** the document names another area than the one it was imported into (the area keeps its own name) */
+  'area_name_mismatch',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];
@@ -163,4 +165,30 @@ export type Vision = {
 /** True when any finding makes the document unfit to store. */
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
+}
+
+/**
+ * A project with nothing but its number and name: a matrix row without its sheet, or a project just added to a
+ * draft (placement 0 until the caller places it).
+ * @example emptyProject(56, '新しい事業').budget.total // { amount: null, mark: 'blank' }
+ */
+export function emptyProject(number: number, name: string): Project {
+  return {
+    number,
+    name,
+    nameInMatrix: null,
+    isNew: false,
+    role: 0,
+    policyArea: 0,
+    subField: null,
+    relatedMunicipalities: null,
+    participants: [],
+    content: [],
+    effect: null,
+    budget: { years: [], total: { amount: null, mark: 'blank' } },
+    roles: { centralCity: '', partners: '' },
+    kpis: [],
+    notes: [],
+    source: { lines: [0, 0] },
+  };
 }

@@ -1,4 +1,4 @@
-import type { Budget, Finding, Kpi, Project } from '../domain/vision.js';
+import { type Budget, emptyProject, type Finding, type Kpi, type Project } from '../domain/vision.js';
 import { attachFootnotes } from './attach-footnotes.js';
 import { cleanText, comparisonKey, removeFootnoteMarkers } from './normalize-text.js';
 import { parseBaseline, parseTarget } from './parse-kpi-values.js';
@@ -44,27 +44,6 @@ function readKpis(sheet: PlacedSheet, kpiNotes: (string | null)[]): Kpi[] {
     baseline: parseBaseline(raw.baseline),
     target: parseTarget(raw.target, fiscalYear),
   }));
-}
-
-function emptyProject(number: number, name: string): Project {
-  return {
-    number,
-    name,
-    nameInMatrix: null,
-    isNew: false,
-    role: 0,
-    policyArea: 0,
-    subField: null,
-    relatedMunicipalities: null,
-    participants: [],
-    content: [],
-    effect: null,
-    budget: { years: [], total: { amount: null, mark: 'blank' } },
-    roles: { centralCity: '', partners: '' },
-    kpis: [],
-    notes: [],
-    source: { lines: [0, 0] },
-  };
 }
 
 function fromSheet(sheet: PlacedSheet): Project {

@@ -9,6 +9,7 @@ import { importAreaDocument } from '../service/area-import.js';
 import { ImportRejectedError } from '../service/import-rejected-error.js';
 import { areaBase, areaHref } from '../web/area-paths.js';
 import { AdminImportPage, type AdminImportState } from '../web/pages/admin-import-page.js';
+import { draftHref } from '../web/pages/drafts-page.js';
 import type { AppContext } from './app-deps.js';
 import { checkFormToken } from './csrf.js';
 import { privatePage } from './html-response.js';
@@ -37,7 +38,9 @@ const ImportFormSchema = z.object({
  * GET and POST /admin/import: a vision document uploaded into an area (a new area, or a new revision of one), by
  * an account allowed to import (admins anywhere, central-city staff into their own area: the service decides per
  * area). The account is checked before the body is read; a file that is too large is a 413, a document with error
- * findings a 422 page listing them with their lines, and success a 303 to the area's page.
+ * findings a 422 page listing them with their lines. A new area's first revision is published at once (303 to the
+ * area's page); a revision of an existing area is stored as a draft and the 303 goes to its diff, to be published
+ * from there (issue 8).
  */
 export function createAdminImportRoutes(ctx: AppContext): Hono<ActorEnv> {
   const maxMegabytes = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -82,7 +85,11 @@ export function createAdminImportRoutes(ctx: AppContext): Hono<ActorEnv> {
             fileName,
             bytes: new Uint8Array(await file.arrayBuffer()),
             areaSlug: area === undefined || area === '' ? undefined : area,
+            draft: true,
           });
+          if (result.revisionStatus === 'draft') {
+            return c.redirect(`${draftHref(result.areaSlug, result.seq)}/review`, 303);
+          }
           return c.redirect(areaHref(areaBase(result.areaSlug), '/'), 303);
         } catch (error) {
           if (error instanceof ImportRejectedError) {

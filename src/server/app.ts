@@ -15,6 +15,7 @@ import { createAssetRoutes } from './asset-routes.js';
 import { compressAnswers } from './compress-answers.js';
 import { checkRequestOrigin } from './csrf.js';
 import { createDownloadRoutes } from './download-routes.js';
+import { createDraftRoutes } from './draft-routes.js';
 import { toErrorPageResponse } from './error-page-response.js';
 import { createPageRoutes } from './page-routes.js';
 import { type ErrorLogger, toProblemResponse } from './problem.js';
@@ -22,6 +23,7 @@ import { createDataFreshness } from './response-cache.js';
 import { createResultRoutes } from './result-routes.js';
 import { createReviewApiRoutes } from './review-api-routes.js';
 import { createReviewRoutes } from './review-routes.js';
+import { createRevisionPageRoutes } from './revision-page-routes.js';
 import { rejectMalformedUrls, securityHeaders } from './security-headers.js';
 
 // Machine paths answer errors as problem+json; every other path is a page and answers with an HTML page.
@@ -75,6 +77,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', createAccountRoutes(ctx)); // /signin, /signout, /staff, /account
   app.route('/', createAdminImportRoutes(ctx));
   app.route('/', createAdminRoutes(ctx)); // /admin/users, /admin/audit
+  app.route('/', createDraftRoutes(ctx)); // /staff/drafts…, /staff/revisions/rollback
+  app.route('/', createRevisionPageRoutes(ctx)); // /areas/{slug}/revisions…
   app.route('/', createPageRoutes(ctx));
 
   const answerError = (error: unknown, path: string) =>

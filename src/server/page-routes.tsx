@@ -10,6 +10,7 @@ import { searchAllAreas } from '../service/area-search.js';
 import { readAccessibilityReport } from '../service/read-accessibility-report.js';
 import type { PortalSnapshot } from '../service/read-portal.js';
 import { latestPublished, projectAcrossYears } from '../service/results/read-published-results.js';
+import { readProjectBudgetHistory } from '../service/revision-reads.js';
 import { areaBase, areaHref } from '../web/area-paths.js';
 import { AccessibilityPage } from '../web/pages/accessibility-page.js';
 import { AreaComparePage } from '../web/pages/area-compare-page.js';
@@ -81,7 +82,7 @@ export function createPageRoutes(deps: AppContext): Hono {
     })
     .get('/areas/:slug', (c) => c.redirect(areaHref(baseOf(c), '/'), 301));
 
-  for (const prefix of ['', '/areas/:slug']) registerAreaPages(app, prefix, pages);
+  for (const prefix of ['', '/areas/:slug']) registerAreaPages(app, prefix, pages, deps);
 
   app.get('/accessibility', async (c) => {
     const report = await readAccessibilityReport();
@@ -95,7 +96,12 @@ export function createPageRoutes(deps: AppContext): Hono {
 }
 
 /** One area's pages under `prefix` ('' for the default area at the root, '/areas/:slug' for any area). */
-function registerAreaPages(app: Hono, prefix: string, pages: ReturnType<typeof createPortalPages>): void {
+function registerAreaPages(
+  app: Hono,
+  prefix: string,
+  pages: ReturnType<typeof createPortalPages>,
+  deps: AppContext,
+): void {
   const key = (c: Context, page: string) => `${slugOf(c) ?? ''}|${page}`;
   const render = (c: Context, page: string, view: (s: PortalSnapshot, base: string) => unknown) =>
     pages.respond(c, key(c, page), async () => view(await pages.snapshot(slugOf(c)), baseOf(c)));
@@ -167,6 +173,7 @@ function registerAreaPages(app: Hono, prefix: string, pages: ReturnType<typeof c
           project={snap.vision.projects.find((p) => p.number === number) ?? project}
           base={base}
           results={projectAcrossYears(await pages.published(snap), number)}
+          budgetHistory={await readProjectBudgetHistory(deps.db, snap.revision.id, number)}
         />
       ));
     })

@@ -11,6 +11,7 @@ const MENU = [
   { href: '/staff/results', label: '実績の入力', permission: ['results.edit', 'results.review'] },
   { href: '/staff/review', label: '実績の確認と公表', permission: 'results.review' },
   { href: '/admin/import', label: '文書の取り込み', permission: 'vision.import' },
+  { href: '/staff/drafts', label: 'ビジョンの版と下書き', permission: 'vision.edit' },
   { href: '/admin/users', label: 'アカウント管理', permission: 'users.manage' },
   { href: '/admin/audit', label: '操作記録', permission: 'audit.read' },
 ] as const;

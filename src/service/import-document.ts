@@ -14,6 +14,10 @@ export type ImportDocumentInput = {
   bytes: Uint8Array;
   /** the area to import into; derived from the document's area name when absent */
   areaSlug?: string | undefined;
+  /** stop short of publishing: the revision is stored as a draft (an area's first revision is published) */
+  draft?: boolean;
+  /** publish even when projects, budget cells or sheets of the current revision disappear */
+  allowRemovals?: boolean;
 };
 
 export type ImportDocumentResult = StoredRevision & { findings: Finding[] };
@@ -51,7 +55,9 @@ export async function importDocument(
       vision,
       source: { fileName: input.fileName, bytes: input.bytes, text },
       origin: 'import',
+      status: input.draft ? 'draft' : 'published',
+      allowRemovals: input.allowRemovals ?? false,
     }),
   );
-  return { ...result, findings };
+  return { ...result, findings: [...findings, ...result.addedFindings] };
 }

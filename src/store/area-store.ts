@@ -21,15 +21,6 @@ export async function lockOrCreateArea(
   return trx.selectFrom('area').selectAll().where('slug', '=', area.slug).forUpdate().executeTakeFirstOrThrow();
 }
 
-/** Records the name and kind of the latest imported revision. */
-export async function updateAreaDescription(
-  trx: Transaction<Database>,
-  areaId: number,
-  description: { name: string; kind: AreaKind },
-): Promise<void> {
-  await trx.updateTable('area').set(description).where('id', '=', areaId).execute();
-}
-
 /**
  * The one area lookup of every reader (pages, API, downloads, CLI): the slug as stored, else as `normalizeAreaSlug`
  * turns what was typed (`Aomori` → `aomori`, full-width letters), so a slug typed by hand finds its area.
@@ -68,4 +59,14 @@ export async function countAreas(db: Kysely<Database>): Promise<number> {
 export async function findAreaSlug(db: Kysely<Database>, areaId: number): Promise<string | undefined> {
   const row = await db.selectFrom('area').select('slug').where('id', '=', areaId).executeTakeFirst();
   return row?.slug;
+}
+
+/** Every area's id, slug and name, in the order they were created. */
+export function listAreaNames(db: Kysely<Database>): Promise<Array<Pick<AreaRow, 'id' | 'slug' | 'name'>>> {
+  return db.selectFrom('area').select(['id', 'slug', 'name']).orderBy('id').execute();
+}
+
+/** The area's row, locked until the transaction ends (a draft's edit, a publication, a rollback). */
+export function lockArea(trx: Transaction<Database>, areaId: number): Promise<AreaRow> {
+  return trx.selectFrom('area').selectAll().where('id', '=', areaId).forUpdate().executeTakeFirstOrThrow();
 }

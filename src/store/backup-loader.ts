@@ -80,6 +80,9 @@ export async function loadBackupContent(
       rows += source.rows.length;
     }
     await restoreSequences(trx, catalog, content);
+    // deferred foreign keys (area ⇄ vision_revision) are checked now that every row is in: PostgreSQL alters no
+    // table with pending trigger events, and vision_revision has user triggers to switch back on (migration 0004)
+    await sql`set constraints all immediate`.execute(trx);
     for (const table of guarded)
       await sql`alter table ${sql.raw(qualifiedName(table))} enable trigger user`.execute(trx);
     return { tables: catalog.tables.length, rows };

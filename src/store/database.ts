@@ -64,6 +64,8 @@ export interface VisionRevisionTable {
   /** the audit label of who made it (an account's e-mail, `cli`, …) */
   created_by: string | null;
   published_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** bumped by every edit of a draft (ETag / If-Match); a published revision keeps its last */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export type RevisionStatus = 'draft' | 'published';
@@ -103,6 +105,10 @@ export interface ProjectVersionTable {
   notes: Json<string[]>;
   source_first_line: number;
   source_last_line: number;
+  /** set when this project was merged into another in this revision (「NO.4に統合」) */
+  merged_into_project_key_id: ColumnType<number | null, number | null | undefined, never>;
+  /** why it was merged (or otherwise changed), as the staff wrote it */
+  change_reason: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface BudgetCellTable {

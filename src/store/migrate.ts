@@ -4,6 +4,7 @@ import type { Database } from './database.js';
 import * as initialSchema from './migrations/0001-initial-schema.js';
 import * as searchKeys from './migrations/0002-search-keys.js';
 import * as writeSide from './migrations/0003-write-side.js';
+import * as draftRevisions from './migrations/0004-draft-revisions.js';
 import * as yearlyResults from './migrations/0005-yearly-results.js';
 
 /**
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-search-keys': searchKeys,
   '0003-write-side': writeSide,
+  '0004-draft-revisions': draftRevisions,
   '0005-yearly-results': yearlyResults,
 };
 

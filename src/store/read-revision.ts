@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { KeyedProject } from '../domain/keyed-project.js';
 import type { Project, Vision } from '../domain/vision.js';
 import type { AreaTable, BudgetCellTable, Database, KpiTable, VisionRevisionTable } from './database.js';
 import { rowToMunicipalityRef, rowToProject, toFinding, toPlan, toStructure } from './rows-to-vision.js';
@@ -87,6 +88,15 @@ export async function readProjects(
   revisionId: number,
   filter: { number?: number } = {},
 ): Promise<Project[]> {
+  return (await readKeyedProjects(db, revisionId, filter)).map((p) => p.project);
+}
+
+/** The projects of a revision with their stable ids (project_key, kpi_key) and merge, in document order. */
+export async function readKeyedProjects(
+  db: Kysely<Database>,
+  revisionId: number,
+  filter: { number?: number } = {},
+): Promise<KeyedProject[]> {
   let versionQuery = db.selectFrom('project_version').where('project_version.revision_id', '=', revisionId);
   if (filter.number !== undefined) versionQuery = versionQuery.where('project_version.number', '=', filter.number);
 
@@ -102,7 +112,18 @@ export async function readProjects(
     .execute();
   const cellsByVersion = groupBy(cells, (c: Selectable<BudgetCellTable>) => c.project_version_id);
   const kpisByVersion = groupBy(kpis, (k: Selectable<KpiTable>) => k.project_version_id);
-  return versions.map((v) => rowToProject(v, cellsByVersion.get(v.id) ?? [], kpisByVersion.get(v.id) ?? []));
+  return versions.map((v) => {
+    const ownKpis = [...(kpisByVersion.get(v.id) ?? [])].sort((a, b) => a.position - b.position);
+    return {
+      key: v.project_key_id,
+      kpiKeys: ownKpis.map((k) => k.kpi_key_id),
+      merge:
+        v.merged_into_project_key_id === null
+          ? null
+          : { intoKey: v.merged_into_project_key_id, reason: v.change_reason ?? '' },
+      project: rowToProject(v, cellsByVersion.get(v.id) ?? [], ownKpis),
+    };
+  });
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number, T[]> {

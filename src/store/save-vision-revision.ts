@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { KeyedProject } from '../domain/keyed-project.js';
 import type { Project, Vision } from '../domain/vision.js';
 import { setCurrentRevision } from './area-store.js';
 import type { Database, RevisionOrigin, RevisionStatus } from './database.js';
@@ -29,14 +30,7 @@ export type NewRevision = {
 export async function saveVisionRevision(trx: Transaction<Database>, input: NewRevision): Promise<SavedRevision> {
   const { areaId, sourceDocumentId, vision } = input;
   const municipalityIds = await upsertMunicipalities(trx, areaId, vision.area.municipalities);
-  const last = await trx
-    .selectFrom('vision_revision')
-    .select('seq')
-    .where('area_id', '=', areaId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const seq = (last?.seq ?? 0) + 1;
+  const seq = await nextRevisionSeq(trx, areaId);
   const area = await trx
     .selectFrom('area')
     .select('current_revision_id')
@@ -75,33 +69,68 @@ export async function saveVisionRevision(trx: Transaction<Database>, input: NewR
   return { revisionId, seq, projectCount: vision.projects.length };
 }
 
+/** The number the area's next revision takes; the caller holds the area's row lock. */
+export async function nextRevisionSeq(trx: Transaction<Database>, areaId: number): Promise<number> {
+  const last = await trx
+    .selectFrom('vision_revision')
+    .select('seq')
+    .where('area_id', '=', areaId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (last?.seq ?? 0) + 1;
+}
+
 async function saveProjects(
   trx: Transaction<Database>,
   input: { areaId: number; revisionId: number; previousRevisionId: number | undefined; projects: readonly Project[] },
 ): Promise<void> {
   const { areaId, revisionId, previousRevisionId, projects } = input;
   const projectKeyIds = await assignProjectKeys(trx, areaId, previousRevisionId, projects);
+  const kpiKeyIds = await assignKpiKeys(trx, previousRevisionId, projects, projectKeyIds);
+  await insertKeyedProjects(
+    trx,
+    revisionId,
+    projects.map((project, index) => ({
+      key: projectKeyIds[index] as number,
+      kpiKeys: kpiKeyIds[index] ?? [],
+      merge: null,
+      project,
+    })),
+  );
+}
+
+/**
+ * Writes the projects of a revision with the stable ids they already have: the one place project, budget and KPI
+ * rows are inserted (an import after its keys were matched, a draft after an edit). The caller has checked that
+ * the revision is not published (the database refuses changing a published revision's rows, migration 0004).
+ */
+export async function insertKeyedProjects(
+  trx: Transaction<Database>,
+  revisionId: number,
+  projects: readonly KeyedProject[],
+): Promise<void> {
   const versions = await insertInChunks(
-    projects.map((project, position) =>
-      toProjectVersionRow(project, { revisionId, projectKeyId: projectKeyIds[position] as number, position }),
-    ),
+    projects.map(({ project, key, merge }, position) => ({
+      ...toProjectVersionRow(project, { revisionId, projectKeyId: key, position }),
+      merged_into_project_key_id: merge?.intoKey ?? null,
+      change_reason: merge?.reason ?? null,
+    })),
     (rows) => trx.insertInto('project_version').values(rows).returning(['id', 'position']).execute(),
   );
   const versionIdByPosition = new Map(versions.map((v) => [v.position, v.id]));
   const versionIds = projects.map((_, position) => versionIdByPosition.get(position) as number);
 
   await insertInChunks(
-    projects.flatMap((project, index) => toBudgetCellRows(project, versionIds[index] as number)),
+    projects.flatMap(({ project }, index) => toBudgetCellRows(project, versionIds[index] as number)),
     (rows) => trx.insertInto('budget_cell').values(rows).returning('id').execute(),
   );
-
-  const kpiKeyIds = await assignKpiKeys(trx, previousRevisionId, projects, projectKeyIds);
   await insertInChunks(
-    projects.flatMap((project, index) =>
+    projects.flatMap(({ project, kpiKeys }, index) =>
       project.kpis.map((kpi, position) =>
         toKpiRow(kpi, {
           projectVersionId: versionIds[index] as number,
-          kpiKeyId: kpiKeyIds[index]?.[position] as number,
+          kpiKeyId: kpiKeys[position] as number,
           position,
         }),
       ),

@@ -27,4 +27,24 @@ export const findingCodeLabels: Record<FindingCode, string> = {
   unreadable_cell: '読めない欄',
   unreadable_document: '文書を読めない',
   source_converted: '読み替え（文字コード・金額の単位）',
+  area_name_mismatch: '文書の圏域名が取り込み先と異なる',
+};
+
+/** Names of the fields a revision diff reports (domain/revision-diff.ts), project fields and `kpi.` ones. */
+export const revisionFieldLabels: Record<string, string> = {
+  name: '事業名',
+  nameInMatrix: '表での事業名',
+  isNew: '新規',
+  placement: '施策の位置（役割-施策-分野）',
+  relatedMunicipalities: '関係市町村',
+  participants: '連携町村',
+  content: '内容',
+  effect: '連携効果',
+  'roles.centralCity': '役割分担（中心市）',
+  'roles.partners': '役割分担（連携町村）',
+  notes: '注記',
+  'kpi.indicator': '指標',
+  'kpi.note': '注記',
+  'kpi.baseline': '現状値',
+  'kpi.target': '目標値',
 };

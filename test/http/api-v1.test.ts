@@ -96,6 +96,7 @@ for (const engine of testEngines) {
         '/api/v1/areas/{slug}/projects',
         '/api/v1/areas/{slug}/projects/{number}',
         '/api/v1/areas/{slug}/revisions',
+        '/api/v1/areas/{slug}/revisions/{from}/diff/{to}',
         '/api/v1/areas/{slug}/revisions/{seq}',
         '/api/v1/areas/{slug}/status/{fy}',
         '/api/v1/budgets',
@@ -410,6 +411,14 @@ for (const engine of testEngines) {
       const old = await page(`${seedPath}/projects?revision=1&limit=200`);
       assert.equal((old.items[1] as Json).name, '起業・創業等支援拠点運営事業');
       assert.equal((await page(`${seedPath}/revisions`)).total, 2);
+      const diff = (await get(`${seedPath}/revisions/1/diff/2`)).body as { changed: Json[]; removed: Json[] };
+      const renamed = diff.changed.find((c) => c.number === 2);
+      assert.ok(
+        (renamed?.fields as Json[] | undefined)?.some((f) => f.field === 'name'),
+        'the renamed project, by its id',
+      );
+      assert.deepEqual(diff.removed, []);
+      assert.match(String((await problem(`${seedPath}/revisions/1/diff/9`, 404)).detail), /第 9 版はありません/);
       const [seedArea] = (await page('/api/v1/areas')).items;
       assert.equal((seedArea?.latestRevision as Json | undefined)?.seq, 2);
       assert.equal(logged.length, 0);

@@ -14,6 +14,7 @@ import { operatorActor } from '../../src/domain/access-policy.js';
 import { createApp } from '../../src/server/app.js';
 import { policyOf } from '../../src/server/route-policy.js';
 import { addAccount } from '../../src/service/accounts/manage-accounts.js';
+import { createDraft } from '../../src/service/draft-revisions.js';
 import { importDocument } from '../../src/service/import-document.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
 import type { Database } from '../../src/store/database.js';
@@ -32,6 +33,8 @@ const RESULT = `/api/v1/areas/${encodeURIComponent(AREA_A)}/results/2021/project
 const PROJECT_RESULT = `/api/v1/areas/${encodeURIComponent(AREA_A)}/results/2021/projects/1`;
 const OTHER = readFileSync(repoPath('test/fixtures/import/other-area-seven-partners.txt'));
 const SEED = readFileSync(repoPath(SEED_DOCUMENT));
+/** area A's draft (made in before()): revision 2 of the seed, at version 1 */
+const DRAFT = `/staff/drafts/${encodeURIComponent(AREA_A)}/2`;
 
 /** What a refused call may answer: not signed in (401, or a redirect to sign in), forbidden, or not found. */
 const REFUSED = new Set([401, 403, 404]);
@@ -270,6 +273,64 @@ const CASES: Case[] = [
     send: form('/staff/review/publish', { area: AREA_A, fy: '2021' }),
     expect: only({ centralA: 303 }),
   },
+  {
+    method: 'GET',
+    path: '/staff/drafts',
+    send: get(`/staff/drafts?area=${encodeURIComponent(AREA_A)}`),
+    // area B's staff see their own area's revisions (the query names an area they cannot edit)
+    expect: only({ admin: 200, centralA: 200, centralB: 200 }),
+  },
+  {
+    method: 'POST',
+    path: '/staff/drafts',
+    // a new draft of area A: its central-city staff and admins; area B's staff are refused by the service
+    send: form('/staff/drafts', { area: AREA_A }),
+    expect: only({ admin: 303, centralA: 303, centralB: 403 }),
+  },
+  {
+    method: 'GET',
+    path: '/staff/drafts/:slug/:seq',
+    send: get(DRAFT),
+    expect: only({ admin: 200, centralA: 200, centralB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/staff/drafts/:slug/:seq/projects/:key',
+    send: get(`${DRAFT}/projects/1`),
+    expect: only({ admin: 200, centralA: 200, centralB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/staff/drafts/:slug/:seq/review',
+    send: get(`${DRAFT}/review`),
+    expect: only({ admin: 200, centralA: 200, centralB: 404 }),
+  },
+  {
+    method: 'POST',
+    path: '/staff/drafts/:slug/:seq/edit',
+    // version 1 of the draft: the first allowed role renames project 1; the next one's form is stale (409)
+    send: form(`${DRAFT}/edit`, {
+      action: 'renumber',
+      version: '1',
+      key: '1',
+      number: '99',
+    }),
+    expect: only({ admin: 303, centralA: 409, centralB: 404 }),
+  },
+  {
+    method: 'POST',
+    path: '/staff/drafts/:slug/:seq/publish',
+    // a stale version: allowed roles get the review page back (409), nothing is published
+    send: form(`${DRAFT}/publish`, { action: 'publish', version: '1' }),
+    expect: only({ admin: 409, centralA: 409, centralB: 403 }),
+  },
+  {
+    method: 'POST',
+    path: '/staff/revisions/rollback',
+    // revision 1 is already current: allowed roles are sent back to the list, nothing changes
+    send: form('/staff/revisions/rollback', { area: AREA_A, seq: '1' }),
+    expect: only({ admin: 303, centralA: 303, centralB: 403 }),
+  },
 ];
 
 /** Every row a refused call could have touched, as text: equal before and after means nothing changed. */
@@ -277,6 +338,9 @@ async function snapshot(db: Kysely<Database>): Promise<string> {
   const tables = [
     'area',
     'vision_revision',
+    'project_version',
+    'budget_cell',
+    'kpi',
     'source_document',
     'municipality_result',
     'project_result',
@@ -318,6 +382,7 @@ for (const engine of testEngines) {
         bytes: readFileSync(repoPath(SEED_DOCUMENT)),
       });
       await importDocument(db, operatorActor('cli'), { fileName: 'h.txt', bytes: OTHER, areaSlug: AREA_B });
+      await createDraft(db, operatorActor('cli'), AREA_A);
       app = createApp({ db, dataStampTtlMs: 0, signInAttemptsPerMinute: 1000 });
       await addAccount(db, operatorActor('cli'), {
         email: 'victim@example.jp',

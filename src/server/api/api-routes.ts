@@ -7,6 +7,7 @@ import { rejectInvalidInput } from './api-validation-hook.js';
 import { registerAreaCollectionRoutes } from './area-collection-routes.js';
 import { registerAreaRoutes } from './area-routes.js';
 import { buildOpenApiDocument } from './openapi-document.js';
+import { registerRevisionDiffRoutes } from './revision-diff-routes.js';
 import { registerStatusRoutes } from './status-routes.js';
 import { registerVisionRoutes } from './vision-routes.js';
 
@@ -21,6 +22,7 @@ export function createApiRoutes(deps: AppContext): OpenAPIHono {
   registerAreaCollectionRoutes(api, ctx);
   registerVisionRoutes(api, ctx);
   registerStatusRoutes(api, ctx, deps);
+  registerRevisionDiffRoutes(api, ctx, deps);
 
   // the document depends on the code only: made once, on first request
   let document: CachedBody | undefined;

@@ -108,7 +108,7 @@ export function AdminImportPage(props: { state: AdminImportState; maxMegabytes: 
       ) : (
         <p class="lead">
           ビジョン文書を読み取り、圏域の新しい版として保存します（すべて保存するか、何も保存しないか）。
-          取り込み後はその圏域のページへ移ります。
+          新しい圏域はそのまま公開します。登録済みの圏域では下書きとして保存し、いまの版との変更点を確かめてから公開します。
         </p>
       )}
       <ErrorSummary errors={state.errors} labels={FIELD_LABELS} />

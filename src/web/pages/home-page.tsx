@@ -2,7 +2,7 @@ import { findLatestPopulation } from '../../domain/municipality-populations.js';
 import { costByFiscalYear } from '../../domain/project-query.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import type { YearStatus } from '../../service/results/assemble-year-status.js';
-import { areaHref, downloadsHref, sitePaths } from '../area-paths.js';
+import { areaBase, areaHref, downloadsHref, sitePaths } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { DataTableScroll } from '../components/data-table-scroll.js';
 import { LatestStatusCounts } from '../components/status-counts.js';
@@ -154,6 +154,10 @@ export function HomePage(props: {
           <li>
             <a href={href('/findings')}>文書の不整合</a>
             {messages.home.findingsNote(vision.findings.length)}
+          </li>
+          <li>
+            <a href={areaHref(areaBase(props.snapshot.area.slug), '/revisions')}>版の履歴と変更点</a>
+            （事業費の見直し、事業の追加・統合など）
           </li>
           <li>
             <a href={downloadsHref(base)}>{messages.home.openData}</a>

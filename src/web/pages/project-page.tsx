@@ -1,8 +1,10 @@
+import type { BudgetCellHistory } from '../../domain/budget-history.js';
 import type { MunicipalityRef, Project, Vision } from '../../domain/vision.js';
 import type { PortalSnapshot } from '../../service/read-portal.js';
 import type { ProjectStatus } from '../../service/results/assemble-year-status.js';
 import { areaHref } from '../area-paths.js';
 import { ChartFigure } from '../charts/chart-figure.js';
+import { BudgetHistorySection } from '../components/budget-history-section.js';
 import { KpiTable } from '../components/kpi-table.js';
 import { NewBadge } from '../components/new-badge.js';
 import { PrevNext } from '../components/prev-next.js';
@@ -62,6 +64,8 @@ export function ProjectPage(props: {
   base: string;
   /** the project's published results per fiscal year (project-results.tsx) */
   results?: { fiscalYear: number; project: ProjectStatus }[];
+  /** every estimate of each budget cell across the published revisions */
+  budgetHistory?: readonly BudgetCellHistory[];
 }) {
   const { vision, document, revision, areaCount } = props.snapshot;
   const { project, base } = props;
@@ -146,6 +150,7 @@ export function ProjectPage(props: {
             />
           )}
         </section>
+        <BudgetHistorySection projectNumber={project.number} history={props.budgetHistory ?? []} />
         <section aria-labelledby="kpi-heading">
           <h2 id="kpi-heading">成果指標</h2>
           <KpiTable
