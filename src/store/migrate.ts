@@ -5,6 +5,7 @@ import * as initialSchema from './migrations/0001-initial-schema.js';
 import * as searchKeys from './migrations/0002-search-keys.js';
 import * as writeSide from './migrations/0003-write-side.js';
 import * as yearlyResults from './migrations/0005-yearly-results.js';
+import * as councilOpinions from './migrations/0006-council-opinions.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than found by a folder scan so that migrations run the
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0002-search-keys': searchKeys,
   '0003-write-side': writeSide,
   '0005-yearly-results': yearlyResults,
+  '0006-council-opinions': councilOpinions,
 };
 
 /** Our migrations' names, oldest first (better-auth's come after them, named auth:…). */
