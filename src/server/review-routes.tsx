@@ -223,7 +223,7 @@ export function createReviewRoutes(ctx: AppContext): Hono<ActorEnv> {
 }
 
 /** A form's fields through its schema; the first problem becomes a Japanese INVALID_INPUT. */
-function parseForm<T extends z.ZodType>(schema: T, body: Record<string, unknown>): z.infer<T> {
+export function parseForm<T extends z.ZodType>(schema: T, body: Record<string, unknown>): z.infer<T> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -10,7 +10,7 @@ import { GRADES, type GroupSummary, LEVELS } from './summarize-report.js';
  * total row of formulas whose values are cached) and one sheet per policy area with its projects and KPIs.
  * Amounts are numbers in 千円 shown with separators; every sheet prints on A4 with its header row repeated.
  */
-export async function formatReportXlsx(report: CouncilReport, createdAt: Date): Promise<Uint8Array> {
+export async function formatReportXlsx(report: CouncilReport, createdAt: Date): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = report.area.name;
   workbook.title = reportTitle(report);

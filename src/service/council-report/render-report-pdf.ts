@@ -23,7 +23,7 @@ const CHROMIUM_ARGS = [
  * headings (`outline: true`, playwright-core 1.65 with Chromium 156). UNAVAILABLE, saying what to install, when
  * Chromium is missing.
  */
-export async function renderReportPdf(html: string): Promise<Uint8Array> {
+export async function renderReportPdf(html: string): Promise<Uint8Array<ArrayBuffer>> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new AppError('UNAVAILABLE', `Chromium not found at ${executablePath}`, {
