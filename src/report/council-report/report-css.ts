@@ -19,7 +19,7 @@ section.part, article.project { break-before: page; }
 section.part > h1 + article.project { break-before: auto; }
 h1 { font-size: 15pt; border-bottom: 2px solid #0031d8; padding-bottom: 2mm; }
 h2 { font-size: 12pt; margin: 5mm 0 2mm; }
-h3 { font-size: 10.5pt; margin: 4mm 0 1mm; }
+h3 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; break-inside: auto; }
 tr { break-inside: avoid; }
 th, td { border: 1px solid #999; padding: 1mm 1.5mm; vertical-align: top; }
