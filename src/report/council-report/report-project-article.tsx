@@ -1,6 +1,7 @@
 import { formatFiscalYear } from '../../domain/fiscal-year.js';
 import type { ReportProject } from './build-council-report.js';
-import { formatRatio, formatThousandYen, formatValue } from './report-format.js';
+import { PlanActualTable } from './plan-actual-table.js';
+import { formatRatio, formatValue } from './report-format.js';
 
 /** One project's page(s): placement, participants, plan vs actual, KPIs, comments, opinion and response. */
 export function ProjectArticle(props: { project: ReportProject }) {
@@ -19,29 +20,16 @@ export function ProjectArticle(props: { project: ReportProject }) {
         <dd>{p.grade ?? '未評価'}</dd>
       </dl>
       <h3>事業費（千円）</h3>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">年度</th>
-            <th scope="col" class="n">
-              計画
-            </th>
-            <th scope="col" class="n">
-              実績
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.years.map((y) => (
-            <tr>
-              <th scope="row">{formatFiscalYear(y.fiscalYear)}</th>
-              <td class="n">{formatThousandYen(y.plan)}</td>
-              <td class="n">{formatThousandYen(y.actual)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {p.shares.length > 0 && <SharesTable project={p} />}
+      <PlanActualTable
+        header="年度"
+        rows={p.years.map((y) => ({ label: formatFiscalYear(y.fiscalYear), plan: y.plan, actual: y.actual }))}
+      />
+      {p.shares.length > 0 && (
+        <PlanActualTable
+          header="市町村の負担（千円）"
+          rows={p.shares.map((s) => ({ label: s.municipalityName, plan: s.plan, actual: s.actual }))}
+        />
+      )}
       <h3>成果指標</h3>
       <KpiTable project={p} />
       <h3>取組状況</h3>
@@ -55,33 +43,6 @@ export function ProjectArticle(props: { project: ReportProject }) {
       <h3>対応方針</h3>
       <p class="text">{p.response || '（なし）'}</p>
     </article>
-  );
-}
-
-function SharesTable(props: { project: ReportProject }) {
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">市町村の負担（千円）</th>
-          <th scope="col" class="n">
-            計画
-          </th>
-          <th scope="col" class="n">
-            実績
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.project.shares.map((s) => (
-          <tr>
-            <th scope="row">{s.municipalityName}</th>
-            <td class="n">{formatThousandYen(s.plan)}</td>
-            <td class="n">{formatThousandYen(s.actual)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { CouncilReport } from './build-council-report.js';
+import { AmountHeaders, PlanActualTable } from './plan-actual-table.js';
 import { BarChart } from './report-charts.js';
 import { formatThousandYen, SECTION_TITLES } from './report-format.js';
 import { GRADES, type GroupSummary, LEVELS, summarize } from './summarize-report.js';
@@ -44,12 +45,7 @@ export function GroupSummarySection(props: { id: 'byRole' | 'byPolicyArea'; repo
                   {l}
                 </th>
               ))}
-              <th scope="col" class="n">
-                計画
-              </th>
-              <th scope="col" class="n">
-                実績
-              </th>
+              <AmountHeaders />
             </tr>
           </thead>
           <tbody>
@@ -96,32 +92,11 @@ export function MunicipalitySection(props: { report: CouncilReport }) {
       />
       <figure>
         <figcaption>市町村別の負担額（千円）</figcaption>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">市町村</th>
-              <th scope="col" class="n">
-                参加事業数
-              </th>
-              <th scope="col" class="n">
-                負担額（計画）
-              </th>
-              <th scope="col" class="n">
-                負担額（実績）
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => (
-              <tr>
-                <th scope="row">{m.name}</th>
-                <td class="n">{m.projects}</td>
-                <td class="n">{formatThousandYen(m.plan)}</td>
-                <td class="n">{formatThousandYen(m.actual)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PlanActualTable
+          header="市町村"
+          countHeader="参加事業数"
+          rows={rows.map((m) => ({ label: m.name, plan: m.plan, actual: m.actual, count: m.projects }))}
+        />
       </figure>
     </section>
   );
