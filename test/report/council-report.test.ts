@@ -122,10 +122,16 @@ describe('the council report', () => {
     const roleTotal = totals[0];
     const planTotal = staff.byRole.reduce((n, r) => n + r.plan, 0);
     assert.deepEqual(roleTotal?.getCell(2).value, { formula: `SUM(B4:B${3 + staff.byRole.length})`, result: 55 });
-    const plan = roleTotal?.getCell(12).value as { formula: string; result: number };
-    assert.match(plan.formula, /^SUM\(L\d+:L\d+\)$/);
+    const plan = roleTotal?.getCell(11).value as { formula: string; result: number };
+    assert.match(plan.formula, /^SUM\(K\d+:K\d+\)$/);
     assert.equal(plan.result, planTotal);
-    assert.equal(roleTotal?.getCell(12).numFmt, '#,##0');
+    assert.equal(roleTotal?.getCell(11).numFmt, '#,##0');
+    const actual = roleTotal?.getCell(12).value as { formula: string; result: number };
+    assert.match(actual.formula, /^SUM\(L\d+:L\d+\)$/);
+    assert.equal(
+      actual.result,
+      staff.byRole.reduce((n, r) => n + r.actual, 0),
+    );
     assert.equal(workbook.worksheets.length, 1 + staff.byPolicyArea.length);
     const names: string[] = [];
     let amountSum = 0;

@@ -30,6 +30,8 @@ export async function formatReportXlsx(report: CouncilReport, createdAt: Date): 
 
 const GROUP_HEADER = ['区分', '事業数', ...GRADES.map((g) => `評価${g}`), ...LEVELS, '計画（千円）', '実績（千円）'];
 const GROUP_COLUMNS = GROUP_HEADER.length;
+/** 計画 and 実績, the last two columns (K and L) */
+const AMOUNT_COLUMNS = { [GROUP_COLUMNS - 1]: AMOUNT_FORMAT, [GROUP_COLUMNS]: AMOUNT_FORMAT };
 
 function addSummarySheet(workbook: ExcelJS.Workbook, report: CouncilReport): void {
   const sheet = workbook.addWorksheet('概要', { views: [{ state: 'frozen', ySplit: 3 }] });
@@ -41,7 +43,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: CouncilReport): voi
   addGroupTable(sheet, SECTION_TITLES.byPolicyArea, report.byPolicyArea);
   sheet.addRow([]);
   addMunicipalityTable(sheet, report);
-  setUpPrint(sheet, { title: reportTitle(report), lastColumn: 'M', headerRow: 3 });
+  setUpPrint(sheet, { title: reportTitle(report), lastColumn: 'L', headerRow: 3 });
 }
 
 function addGroupTable(sheet: ExcelJS.Worksheet, title: string, groups: readonly GroupSummary[]): void {
@@ -56,7 +58,7 @@ function addGroupTable(sheet: ExcelJS.Worksheet, title: string, groups: readonly
       g.plan,
       g.actual,
     ]);
-    styleBodyRow(row, GROUP_COLUMNS, { 12: AMOUNT_FORMAT, 13: AMOUNT_FORMAT });
+    styleBodyRow(row, GROUP_COLUMNS, AMOUNT_COLUMNS);
   }
   const last = sheet.rowCount;
   const columnLetter = (i: number) => String.fromCharCode(65 + i);
@@ -71,7 +73,7 @@ function addGroupTable(sheet: ExcelJS.Worksheet, title: string, groups: readonly
       ),
     ),
   ]);
-  styleBodyRow(total, GROUP_COLUMNS, { 12: AMOUNT_FORMAT, 13: AMOUNT_FORMAT }, { bold: true });
+  styleBodyRow(total, GROUP_COLUMNS, AMOUNT_COLUMNS, { bold: true });
 }
 
 /** The value of a group's n-th column (1 = 事業数), as addGroupTable lays them out. */
