@@ -3,10 +3,18 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { type Actor, isAllowed } from '../domain/access-policy.js';
 import { getArea } from '../service/area-lookup.js';
-import { getCouncilOpinion, type OpinionPart, recordCouncilOpinion } from '../service/council/council-opinions.js';
+import {
+  getCouncilOpinion,
+  type OpinionPart,
+  readOpinionOverview,
+  recordCouncilOpinion,
+} from '../service/council/council-opinions.js';
+import { getDefaultAreaSlug } from '../service/default-area-slug.js';
 import { getCurrentVision } from '../service/read-vision.js';
 import { projectNotFound } from '../service/results/locate-project.js';
+import { findAreaSlug } from '../store/area-store.js';
 import { CouncilOpinionPage } from '../web/pages/council-opinion-page.js';
+import { CouncilOpinionsPage } from '../web/pages/council-opinions-page.js';
 import type { ReviewNotice } from '../web/pages/results-review-page.js';
 import { readSmallForm } from './account-routes.js';
 import type { AppContext } from './app-deps.js';
@@ -68,6 +76,17 @@ export function createCouncilOpinionRoutes(ctx: AppContext): Hono<ActorEnv> {
   };
 
   return new Hono<ActorEnv>()
+    .get('/staff/opinions', opine, async (c) => {
+      const actor = actorOf(c);
+      const query = c.req.query();
+      const fy = query.fy ? FiscalYearFieldSchema.parse(query.fy) : undefined;
+      const overview = await readOpinionOverview(ctx.db, actor, {
+        areaSlug: query.area ?? (await opinionArea(ctx, actor)),
+        fiscalYear: fy,
+      });
+      const viewer = await buildStaffViewer(c, ctx, actor);
+      return privatePage(c, <CouncilOpinionsPage viewer={viewer} overview={overview} />);
+    })
     .get('/staff/opinions/projects/:number', opine, async (c) => {
       const query = c.req.query();
       const where = WhereSchema.parse({ area: query.area, fy: query.fy });
@@ -95,4 +114,12 @@ export function createCouncilOpinionRoutes(ctx: AppContext): Hono<ActorEnv> {
       const query = new URLSearchParams({ area: where.area, fy: String(where.fy), done: '1' });
       return c.redirect(`/staff/opinions/projects/${number}?${query}`, 303);
     });
+}
+
+/** The area when the link names none: the viewer's first council or central-staff area, else the default one. */
+async function opinionArea(ctx: AppContext, actor: Actor): Promise<string> {
+  const grant =
+    actor.kind === 'account' ? actor.grants.find((g) => g.role === 'council' || g.role === 'central_staff') : undefined;
+  if (!grant || !('areaId' in grant)) return getDefaultAreaSlug(ctx.db);
+  return (await findAreaSlug(ctx.db, grant.areaId)) ?? getDefaultAreaSlug(ctx.db);
 }

@@ -9,6 +9,7 @@ import { formToken } from './csrf.js';
 const MENU = [
   { href: '/staff/results', label: '実績の入力', permission: 'results.edit' },
   { href: '/staff/review', label: '実績の確認と公表', permission: 'results.review' },
+  { href: '/staff/opinions', label: '懇談会の所見と対応方針', permission: ['council.opine', 'results.review'] },
   { href: '/admin/import', label: '文書の取り込み', permission: 'vision.import' },
   { href: '/admin/users', label: 'アカウント管理', permission: 'users.manage' },
   { href: '/admin/audit', label: '操作記録', permission: 'audit.read' },
@@ -26,7 +27,9 @@ export async function buildStaffViewer(c: Context, ctx: AppContext, actor: Actor
     roles,
     links: [
       { href: '/account', label: 'アカウント' },
-      ...MENU.filter((item) => isAllowedSomewhere(actor, item.permission)).map(({ href, label }) => ({ href, label })),
+      ...MENU.filter((item) => [item.permission].flat().some((p) => isAllowedSomewhere(actor, p))).map(
+        ({ href, label }) => ({ href, label }),
+      ),
     ],
     csrf: await csrfTokenOf(c, ctx),
   };

@@ -266,6 +266,12 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    path: '/staff/opinions',
+    send: get(`/staff/opinions?area=${encodeURIComponent(AREA_A)}&fy=2021`),
+    expect: only({ centralA: 200, councilA: 200, centralB: 404 }),
+  },
+  {
+    method: 'GET',
     path: '/staff/opinions/projects/:number',
     send: get(`/staff/opinions/projects/1?area=${encodeURIComponent(AREA_A)}&fy=2021`),
     // the council and the central city's staff of area A; area B's staff pass the route, not the area

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../domain/access-policy.js';
+import { type Actor, isAllowed } from '../../domain/access-policy.js';
 import { AppError } from '../../domain/errors.js';
 import {
   type CouncilOpinionRow,
@@ -9,7 +9,9 @@ import {
 } from '../../store/council-opinion-store.js';
 import type { Database } from '../../store/database.js';
 import type { RevisionKeys } from '../../store/yearly-result-store.js';
-import { locateProject, type ProjectAddress } from '../results/locate-project.js';
+import { getArea } from '../area-lookup.js';
+import { loadAreaResults } from '../results/load-area-results.js';
+import { checkFiscalYear, locateProject, type ProjectAddress } from '../results/locate-project.js';
 import { runWrite } from '../run-write.js';
 
 /** The council's opinion (所見) on a project's year and the central city's response (対応方針). */
@@ -107,5 +109,38 @@ function toCouncilOpinion(row: CouncilOpinionRow | undefined): CouncilOpinion {
     response: row?.response ?? '',
     responseBy: row?.response_by ?? null,
     version: row?.version ?? 0,
+  };
+}
+
+/** An area's projects with their opinion and response for a fiscal year, for the staff and council of the area. */
+export type OpinionOverview = {
+  area: { slug: string; name: string };
+  fiscalYear: number;
+  fiscalYears: number[];
+  projects: { number: number; name: string; opinion: CouncilOpinion | undefined }[];
+};
+
+/** The list the opinion pages start from; NOT_FOUND for an actor who may not read the area's drafts. */
+export async function readOpinionOverview(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { areaSlug: string; fiscalYear: number | undefined },
+): Promise<OpinionOverview> {
+  const area = await getArea(db, input.areaSlug);
+  if (!isAllowed(actor, 'drafts.read', { areaId: area.id })) {
+    throw new AppError('NOT_FOUND', `${actor.label} may not read ${area.slug}`, {
+      userMessage: 'この圏域の所見は見られません。',
+    });
+  }
+  const results = await loadAreaResults(db, { areaSlug: area.slug, audience: 'staff' });
+  const fiscalYears = results.vision.plan.fiscalYears;
+  const fiscalYear = input.fiscalYear ?? results.rows.publishedYears.at(-1)?.fiscal_year ?? fiscalYears[0] ?? 0;
+  checkFiscalYear(fiscalYears, fiscalYear);
+  const opinions = await readCouncilOpinions(db, results, fiscalYear);
+  return {
+    area: { slug: area.slug, name: area.name },
+    fiscalYear,
+    fiscalYears,
+    projects: results.vision.projects.map((p) => ({ number: p.number, name: p.name, opinion: opinions.get(p.number) })),
   };
 }
