@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Hono } from 'hono';
 import { operatorActor } from '../../src/domain/access-policy.js';
@@ -24,6 +25,7 @@ import type { OpenDatabase } from '../../src/store/connect.js';
 import { fillYearResults } from '../helpers/fill-year-results.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { openMigrated, pgliteEngine } from '../helpers/test-databases.js';
+import { signedInClient } from '../helpers/web-client.js';
 
 const AREA = '青森圏域';
 const PUBLISHED = 2021;
@@ -37,6 +39,18 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 const pdftotextMissing = spawnSync('pdftotext', ['-v']).error !== undefined;
 if (pdftotextMissing) console.log('pdftotext (poppler-utils) is not installed: the PDF text read-back is skipped.');
+const sofficeMissing = spawnSync('soffice', ['--version'], { timeout: 60_000 }).error !== undefined;
+if (sofficeMissing)
+  console.log('soffice (LibreOffice) is not installed: the workbook re-save by LibreOffice is skipped.');
+
+/** The first row whose first cell is 合計 on the summary sheet: the totals by role. */
+function roleTotalRow(workbook: ExcelJS.Workbook): ExcelJS.Row | undefined {
+  const totals: ExcelJS.Row[] = [];
+  workbook.getWorksheet('概要')?.eachRow((row) => {
+    if (row.getCell(1).value === '合計') totals.push(row);
+  });
+  return totals[0];
+}
 
 describe('the council report', () => {
   let database: OpenDatabase;
@@ -115,11 +129,7 @@ describe('the council report', () => {
     assert.ok(summary);
     assert.equal(summary.views[0]?.state, 'frozen');
     assert.equal(summary.pageSetup.paperSize, 9);
-    const totals: ExcelJS.Row[] = [];
-    summary.eachRow((row) => {
-      if (row.getCell(1).value === '合計') totals.push(row);
-    });
-    const roleTotal = totals[0];
+    const roleTotal = roleTotalRow(workbook);
     const planTotal = staff.byRole.reduce((n, r) => n + r.plan, 0);
     assert.deepEqual(roleTotal?.getCell(2).value, { formula: `SUM(B4:B${3 + staff.byRole.length})`, result: 55 });
     const plan = roleTotal?.getCell(11).value as { formula: string; result: number };
@@ -151,6 +161,32 @@ describe('the council report', () => {
     assert.equal(amountSum, planTotal);
   });
 
+  test('LibreOffice opens the workbook, recalculates the same totals and keeps the text', {
+    skip: sofficeMissing,
+  }, async () => {
+    const file = path.join(dir, 'report.xlsx');
+    writeFileSync(file, await renderCouncilReport(staff, 'xlsx'));
+    const out = path.join(dir, 'resaved');
+    const profile = pathToFileURL(path.join(dir, 'profile')).href;
+    const converted = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file],
+      { timeout: 180_000, encoding: 'utf8' },
+    );
+    assert.equal(converted.status, 0, converted.stderr);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(out, 'report.xlsx'));
+    const total = roleTotalRow(workbook);
+    const plan = total?.getCell(11).value as { formula: string; result: number };
+    assert.match(plan.formula, /^SUM\(K\d+:K\d+\)$/);
+    assert.equal(
+      plan.result,
+      staff.byRole.reduce((n, r) => n + r.plan, 0),
+    );
+    const firstSheet = workbook.worksheets[1];
+    assert.equal(firstSheet?.getCell('B4').value, staff.projects[0]?.name);
+  });
+
   test('the PDF text holds every project and its KPI statuses', { skip: pdftotextMissing }, async () => {
     const file = path.join(dir, 'report.pdf');
     const bytes = await renderCouncilReport(staff, 'pdf');
@@ -179,5 +215,17 @@ describe('the council report', () => {
     assert.match(xlsx.headers.get('content-type') ?? '', /spreadsheetml/);
     assert.equal((await app.request(`${base}/${DRAFT}.html`)).status, 404);
     assert.equal((await app.request(`${base}/${PUBLISHED}.doc`)).status, 404);
+  });
+
+  test('a council member of the area reads the draft, as admins do every unpublished result', async () => {
+    const base = `/areas/${encodeURIComponent(AREA)}/reports`;
+    const council = await signedInClient(app, database.db, { email: 'c@example.jp', role: 'council', areaSlug: AREA });
+    assert.ok((await (await council.request('/reports')).text()).includes(`/reports/${DRAFT}.pdf`));
+    const draft = await council.request(`${base}/${DRAFT}.html`);
+    assert.equal(draft.status, 200);
+    assert.match(await draft.text(), /未公表（案）/);
+    assert.equal(draft.headers.get('cache-control'), 'private, no-store');
+    const stranger = await signedInClient(app, database.db, { email: 'x@example.jp', role: 'admin' });
+    assert.equal((await stranger.request(`${base}/${DRAFT}.html`)).status, 200, 'admins read every draft');
   });
 });
