@@ -4,7 +4,8 @@
  * page before each section and each project.
  */
 export function reportCss(runningHeader: string): string {
-  const header = JSON.stringify(runningHeader);
+  // a CSS string inside <style>: no `<` may close the element early
+  const header = JSON.stringify(runningHeader).replaceAll('<', '\\3C ');
   return `
 @page { size: A4; margin: 18mm 15mm 18mm 15mm;
   @top-center { content: ${header}; font-size: 8pt; color: #555; }
