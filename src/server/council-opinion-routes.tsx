@@ -9,10 +9,8 @@ import {
   readOpinionOverview,
   recordCouncilOpinion,
 } from '../service/council/council-opinions.js';
-import { getDefaultAreaSlug } from '../service/default-area-slug.js';
 import { getCurrentVision } from '../service/read-vision.js';
 import { projectNotFound } from '../service/results/locate-project.js';
-import { findAreaSlug } from '../store/area-store.js';
 import { CouncilOpinionPage } from '../web/pages/council-opinion-page.js';
 import { CouncilOpinionsPage } from '../web/pages/council-opinions-page.js';
 import type { ReviewNotice } from '../web/pages/results-review-page.js';
@@ -22,7 +20,7 @@ import { checkFormToken } from './csrf.js';
 import { FiscalYearFieldSchema, VersionFieldSchema } from './form-schemas.js';
 import { privatePage } from './html-response.js';
 import type { ActorEnv } from './request-actor.js';
-import { asRefusal, parseForm } from './review-routes.js';
+import { asRefusal, defaultStaffArea, parseForm } from './review-routes.js';
 import { guard } from './route-policy.js';
 import { buildStaffViewer } from './staff-viewer.js';
 
@@ -81,7 +79,7 @@ export function createCouncilOpinionRoutes(ctx: AppContext): Hono<ActorEnv> {
       const query = c.req.query();
       const fy = query.fy ? FiscalYearFieldSchema.parse(query.fy) : undefined;
       const overview = await readOpinionOverview(ctx.db, actor, {
-        areaSlug: query.area ?? (await opinionArea(ctx, actor)),
+        areaSlug: query.area || (await defaultStaffArea(ctx, actor, ['council', 'central_staff'])),
         fiscalYear: fy,
       });
       const viewer = await buildStaffViewer(c, ctx, actor);
@@ -114,12 +112,4 @@ export function createCouncilOpinionRoutes(ctx: AppContext): Hono<ActorEnv> {
       const query = new URLSearchParams({ area: where.area, fy: String(where.fy), done: '1' });
       return c.redirect(`/staff/opinions/projects/${number}?${query}`, 303);
     });
-}
-
-/** The area when the link names none: the viewer's first council or central-staff area, else the default one. */
-async function opinionArea(ctx: AppContext, actor: Actor): Promise<string> {
-  const grant =
-    actor.kind === 'account' ? actor.grants.find((g) => g.role === 'council' || g.role === 'central_staff') : undefined;
-  if (!grant || !('areaId' in grant)) return getDefaultAreaSlug(ctx.db);
-  return (await findAreaSlug(ctx.db, grant.areaId)) ?? getDefaultAreaSlug(ctx.db);
 }
