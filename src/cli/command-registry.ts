@@ -53,6 +53,11 @@ export const commandRegistry: readonly CommandEntry[] = [
     load: async () => (await import('./commands/status-command.js')).statusCommand,
   },
   {
+    name: 'report',
+    summary: '年度の進捗状況報告（懇談会向け）を HTML・PDF・Excel で書き出す',
+    load: async () => (await import('./commands/report-command.js')).reportCommand,
+  },
+  {
     name: 'export',
     summary: '現在の版を JSON（Vision JSON）または CSV（事業×年度の事業費）で書き出す',
     load: async () => (await import('./commands/export-command.js')).exportCommand,

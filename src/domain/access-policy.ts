@@ -33,6 +33,8 @@ export type Permission =
   /** the central city's part of the yearly cycle: KPI actuals, comments, cost-share rules, approve or return
    * the towns' parts, publish a fiscal year's results */
   | 'results.review'
+  /** write the council's opinion (所見) on a project's year: the vision council's members of the area */
+  | 'council.opine'
   | 'users.manage'
   | 'audit.read';
 
@@ -50,7 +52,8 @@ export function isAllowed(actor: Actor, permission: Permission, scope: AccessSco
 
 function grantAllows(grant: RoleGrant, permission: Permission, scope: AccessScope): boolean {
   // admins manage the installation; the towns and the central city answer for the figures
-  if (grant.role === 'admin') return permission !== 'results.edit' && permission !== 'results.review';
+  // and the council speaks for itself
+  if (grant.role === 'admin') return !['results.edit', 'results.review', 'council.opine'].includes(permission);
   const inArea = scope.areaId !== undefined && grant.areaId === scope.areaId;
   if (!inArea) return false;
   switch (permission) {
@@ -60,6 +63,8 @@ function grantAllows(grant: RoleGrant, permission: Permission, scope: AccessScop
       return grant.role === 'central_staff';
     case 'drafts.read':
       return true;
+    case 'council.opine':
+      return grant.role === 'council';
     case 'results.edit':
       return grant.role === 'municipality_staff' && grant.municipalityId === scope.municipalityId;
     case 'users.manage':

@@ -13,6 +13,8 @@ import { createApiRoutes } from './api/api-routes.js';
 import type { AppContext, AppDeps } from './app-deps.js';
 import { createAssetRoutes } from './asset-routes.js';
 import { compressAnswers } from './compress-answers.js';
+import { createCouncilOpinionRoutes } from './council-opinion-routes.js';
+import { createCouncilReportRoutes } from './council-report-routes.js';
 import { checkRequestOrigin } from './csrf.js';
 import { createDownloadRoutes } from './download-routes.js';
 import { createDraftRoutes } from './draft-routes.js';
@@ -71,6 +73,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', createApiRoutes(ctx)); // /api/v1/…, /api/v1/openapi.json and /api/docs
   app.route('/', createResultRoutes(ctx)); // /api/v1/areas/{slug}/results/… and /staff/results
   app.route('/', createReviewRoutes(ctx)); // /staff/review: the central city's approvals and publication
+  app.route('/', createCouncilOpinionRoutes(ctx)); // /staff/opinions: the council's 所見 and the 対応方針
+  app.route('/', createCouncilReportRoutes(ctx)); // /reports and /areas/{slug}/reports/{fy}.{html|pdf|xlsx}
   app.route('/', createReviewApiRoutes(ctx)); // the same over JSON: /api/v1/areas/{slug}/results/{fy}/projects/…
   app.route('/', createAssetRoutes());
   app.route('/', createDownloadRoutes(ctx)); // /downloads: open data files per area and revision

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Actor } from '../domain/access-policy.js';
+import type { Actor, RoleName } from '../domain/access-policy.js';
 import type { CostShareRule } from '../domain/cost-share.js';
 import { AppError } from '../domain/errors.js';
 import { getDefaultAreaSlug } from '../service/default-area-slug.js';
@@ -223,7 +223,7 @@ export function createReviewRoutes(ctx: AppContext): Hono<ActorEnv> {
 }
 
 /** A form's fields through its schema; the first problem becomes a Japanese INVALID_INPUT. */
-function parseForm<T extends z.ZodType>(schema: T, body: Record<string, unknown>): z.infer<T> {
+export function parseForm<T extends z.ZodType>(schema: T, body: Record<string, unknown>): z.infer<T> {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -271,8 +271,12 @@ export function asRefusal(error: unknown): { message: string; status: 409 | 422 
 
 /** The area a reviewer works in when the link names none: their first central-staff area, else the default one. */
 async function reviewArea(ctx: AppContext, actor: Actor, asked: string | undefined): Promise<string> {
-  if (asked) return asked;
-  const grant = actor.kind === 'account' ? actor.grants.find((g) => g.role === 'central_staff') : undefined;
+  return asked || defaultStaffArea(ctx, actor, ['central_staff']);
+}
+
+/** The first area in which the actor holds one of the roles, else the installation's default area. */
+export async function defaultStaffArea(ctx: AppContext, actor: Actor, roles: readonly RoleName[]): Promise<string> {
+  const grant = actor.kind === 'account' ? actor.grants.find((g) => roles.includes(g.role)) : undefined;
   if (!grant || !('areaId' in grant)) return getDefaultAreaSlug(ctx.db);
   return (await findAreaSlug(ctx.db, grant.areaId)) ?? getDefaultAreaSlug(ctx.db);
 }

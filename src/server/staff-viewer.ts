@@ -10,6 +10,7 @@ const MENU = [
   // the central city's staff enter the central city's own part there too
   { href: '/staff/results', label: '実績の入力', permission: ['results.edit', 'results.review'] },
   { href: '/staff/review', label: '実績の確認と公表', permission: 'results.review' },
+  { href: '/staff/opinions', label: '懇談会の所見と対応方針', permission: ['council.opine', 'results.review'] },
   { href: '/admin/import', label: '文書の取り込み', permission: 'vision.import' },
   { href: '/staff/drafts', label: 'ビジョンの版と下書き', permission: 'vision.edit' },
   { href: '/admin/users', label: 'アカウント管理', permission: 'users.manage' },

@@ -261,6 +261,20 @@ export interface AreaSettingTable {
   version: number;
 }
 
+/** The council's opinion (所見) on a project's fiscal year and the central city's response (対応方針). */
+export interface CouncilOpinionTable {
+  id: Generated<number>;
+  area_id: number;
+  project_key_id: number;
+  fiscal_year: number;
+  opinion: string;
+  opinion_by: string | null;
+  response: string;
+  response_by: string | null;
+  version: number;
+  updated_at: ColumnType<string, string | undefined, string>;
+}
+
 /** better-auth's account tables, as far as Renkei reads them (camelCase: better-auth names them). */
 export interface AuthUserTable {
   id: string;
@@ -312,6 +326,7 @@ export interface Database {
   cost_share_rule: CostShareRuleTable;
   kpi_setting: KpiSettingTable;
   area_setting: AreaSettingTable;
+  council_opinion: CouncilOpinionTable;
   user: AuthUserTable;
   account: AuthAccountTable;
   session: AuthSessionTable;

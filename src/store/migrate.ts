@@ -6,6 +6,7 @@ import * as searchKeys from './migrations/0002-search-keys.js';
 import * as writeSide from './migrations/0003-write-side.js';
 import * as draftRevisions from './migrations/0004-draft-revisions.js';
 import * as yearlyResults from './migrations/0005-yearly-results.js';
+import * as councilOpinions from './migrations/0006-council-opinions.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than found by a folder scan so that migrations run the
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0003-write-side': writeSide,
   '0004-draft-revisions': draftRevisions,
   '0005-yearly-results': yearlyResults,
+  '0006-council-opinions': councilOpinions,
 };
 
 /** Our migrations' names, oldest first (better-auth's come after them, named auth:…). */

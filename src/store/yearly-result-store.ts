@@ -229,3 +229,14 @@ export async function writeAreaSetting(trx: Transaction<Database>, row: Selectab
     .onConflict((oc) => oc.column('area_id').doUpdateSet(values))
     .execute();
 }
+
+/** The fiscal years whose results an area has published, oldest first. */
+export async function listPublishedYears(db: Db, areaId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('result_year')
+    .select('fiscal_year')
+    .where('area_id', '=', areaId)
+    .orderBy('fiscal_year')
+    .execute();
+  return rows.map((r) => r.fiscal_year);
+}

@@ -268,6 +268,26 @@ const CASES: Case[] = [
     expect: only({ centralA: 303 }),
   },
   {
+    method: 'GET',
+    path: '/staff/opinions',
+    send: get(`/staff/opinions?area=${encodeURIComponent(AREA_A)}&fy=2021`),
+    expect: only({ centralA: 200, councilA: 200, centralB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/staff/opinions/projects/:number',
+    send: get(`/staff/opinions/projects/1?area=${encodeURIComponent(AREA_A)}&fy=2021`),
+    // the council and the central city's staff of area A; area B's staff pass the route, not the area
+    expect: only({ centralA: 200, councilA: 200, centralB: 404 }),
+  },
+  {
+    method: 'POST',
+    path: '/staff/opinions/projects/:number',
+    // the council's opinion: only area A's council members (central staff write the response, not this)
+    send: form('/staff/opinions/projects/1', { area: AREA_A, fy: '2021', version: '0', part: 'opinion', text: '所見' }),
+    expect: only({ councilA: 303 }),
+  },
+  {
     method: 'POST',
     path: '/staff/review/publish',
     send: form('/staff/review/publish', { area: AREA_A, fy: '2021' }),
@@ -349,6 +369,7 @@ async function snapshot(db: Kysely<Database>): Promise<string> {
     'cost_share_rule',
     'kpi_setting',
     'area_setting',
+    'council_opinion',
     'user',
     'account',
     'role_grant',

@@ -11,6 +11,7 @@ const tables = [
   'audit_entry',
   'budget_cell',
   'cost_share_rule',
+  'council_opinion',
   'data_version',
   'installation_secret',
   'kpi',

@@ -1,0 +1,49 @@
+import { formatThousandYen } from './report-format.js';
+
+export type PlanActualRow = { label: string; plan: number | null; actual: number | null; count?: number };
+
+/**
+ * A table of amounts in 千円, plan beside actual, one row per year or municipality (with, when `countHeader` is
+ * given, a count before the amounts, e.g. the projects a municipality takes part in).
+ */
+export function PlanActualTable(props: { header: string; rows: readonly PlanActualRow[]; countHeader?: string }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{props.header}</th>
+          {props.countHeader && (
+            <th scope="col" class="n">
+              {props.countHeader}
+            </th>
+          )}
+          <AmountHeaders />
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr>
+            <th scope="row">{row.label}</th>
+            {props.countHeader && <td class="n">{row.count ?? 0}</td>}
+            <td class="n">{formatThousandYen(row.plan)}</td>
+            <td class="n">{formatThousandYen(row.actual)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The two amount columns' headers: 計画 and 実績. */
+export function AmountHeaders() {
+  return (
+    <>
+      <th scope="col" class="n">
+        計画
+      </th>
+      <th scope="col" class="n">
+        実績
+      </th>
+    </>
+  );
+}
