@@ -6,9 +6,8 @@ import type { Actor } from '../domain/access-policy.js';
 import { AppError } from '../domain/errors.js';
 import { formatEntryWorkbook } from '../report/format-entry-workbook.js';
 import { applyWorkbookImport } from '../service/results/apply-workbook-import.js';
-import { buildEntryWorkbook } from '../service/results/build-entry-workbook.js';
+import { buildEntryWorkbook, checkEntryWorkbookAccess } from '../service/results/build-entry-workbook.js';
 import { planWorkbookImport, WorkbookRejectedError } from '../service/results/plan-workbook-import.js';
-import { findMunicipalityByCode } from '../store/municipality-store.js';
 import type { WorkbookTarget } from '../web/components/workbook-panel.js';
 import { WorkbookImportPage, type WorkbookOutcome } from '../web/pages/workbook-import-page.js';
 import type { AppContext } from './app-deps.js';
@@ -134,7 +133,7 @@ export function createResultsWorkbookRoutes(ctx: AppContext): Hono<ActorEnv> {
     });
 }
 
-async function readTarget(c: Context, ctx: AppContext): Promise<WorkbookTarget & { areaSlug: string }> {
+async function readTarget(c: Context<ActorEnv>, ctx: AppContext): Promise<WorkbookTarget & { areaSlug: string }> {
   const parsed = TargetQuerySchema.safeParse(c.req.query());
   if (!parsed.success) {
     throw new AppError('INVALID_INPUT', `Bad workbook query: ${parsed.error.message}`, {
@@ -142,11 +141,7 @@ async function readTarget(c: Context, ctx: AppContext): Promise<WorkbookTarget &
     });
   }
   const { area, municipality, fy } = parsed.data;
-  const row = await findMunicipalityByCode(ctx.db, { areaSlug: area, code: municipality });
-  return {
-    areaSlug: area,
-    municipalityCode: municipality,
-    municipalityName: row?.name ?? municipality,
-    fiscalYear: fy,
-  };
+  const target = { areaSlug: area, municipalityCode: municipality };
+  const { municipalityName } = await checkEntryWorkbookAccess(ctx.db, c.get('actor') as Actor, target);
+  return { ...target, municipalityName, fiscalYear: fy };
 }

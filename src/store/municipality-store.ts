@@ -42,11 +42,11 @@ export async function upsertMunicipalities(
 export function findMunicipalityByCode(
   db: Kysely<Database>,
   input: { areaSlug: string; code: string },
-): Promise<{ id: number; area_id: number; name: string } | undefined> {
+): Promise<{ id: number; area_id: number; name: string; is_central_city: boolean } | undefined> {
   return db
     .selectFrom('municipality')
     .innerJoin('area', 'area.id', 'municipality.area_id')
-    .select(['municipality.id', 'municipality.area_id', 'municipality.name'])
+    .select(['municipality.id', 'municipality.area_id', 'municipality.name', 'municipality.is_central_city'])
     .where('area.slug', '=', input.areaSlug)
     .where('municipality.code', '=', input.code)
     .executeTakeFirst();

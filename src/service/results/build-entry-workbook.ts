@@ -4,6 +4,7 @@ import { type Actor, isAllowed } from '../../domain/access-policy.js';
 import type { EntryWorkbook, KpiRow, PartRow, ProjectRow } from '../../domain/entry-workbook.js';
 import { AppError } from '../../domain/errors.js';
 import type { Database } from '../../store/database.js';
+import { findMunicipalityByCode } from '../../store/municipality-store.js';
 import { assembleYearStatus, type YearStatus } from './assemble-year-status.js';
 import { type AreaResults, loadAreaResults } from './load-area-results.js';
 import { checkFiscalYear } from './locate-project.js';
@@ -25,18 +26,27 @@ export async function buildEntryWorkbook(
   return entryWorkbookOf(results, actor, request);
 }
 
+/**
+ * Refuses, before any upload is read, an actor who may not enter the municipality's parts (FORBIDDEN) or a
+ * municipality not in the area (NOT_FOUND); gives its name.
+ */
+export async function checkEntryWorkbookAccess(
+  db: Kysely<Database>,
+  actor: Actor,
+  request: Omit<EntryWorkbookRequest, 'fiscalYear'>,
+): Promise<{ municipalityName: string }> {
+  const row = await findMunicipalityByCode(db, { areaSlug: request.areaSlug, code: request.municipalityCode });
+  if (!row) throw municipalityNotFound(request.municipalityCode);
+  if (!mayEnter(actor, { areaId: row.area_id, municipalityId: row.id }, row.is_central_city)) throw notYours();
+  return { municipalityName: row.name };
+}
+
 /** The workbook from results already read (the import compares a returned workbook with this). */
 export function entryWorkbookOf(results: AreaResults, actor: Actor, request: EntryWorkbookRequest): EntryWorkbook {
   const municipality = results.municipalities.find((m) => m.code === request.municipalityCode);
-  if (!municipality?.code) {
-    throw new AppError('NOT_FOUND', `No municipality ${request.municipalityCode}`, {
-      userMessage: `団体コード ${request.municipalityCode} の市町村はこの圏域にありません。`,
-    });
-  }
+  if (!municipality?.code) throw municipalityNotFound(request.municipalityCode);
   const scope = { areaId: results.area.id, municipalityId: municipality.id };
-  if (!mayEnter(actor, scope, municipality.isCentralCity)) {
-    throw new AppError('FORBIDDEN', 'Not this municipality', { userMessage: 'この市町村の実績は入力できません。' });
-  }
+  if (!mayEnter(actor, scope, municipality.isCentralCity)) throw notYours();
   checkFiscalYear(results.vision.plan.fiscalYears, request.fiscalYear);
   const status = assembleYearStatus(results, request.fiscalYear);
   const central = municipality.isCentralCity && isAllowed(actor, 'results.review', { areaId: results.area.id });
@@ -125,4 +135,14 @@ function kpiRows(results: AreaResults, fiscalYear: number): KpiRow[] {
 /** A short digest of a row's entered values: tells an untouched row (same digest) from an edited one. */
 export function fingerprintValues(values: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16);
+}
+
+function municipalityNotFound(code: string): AppError {
+  return new AppError('NOT_FOUND', `No municipality ${code}`, {
+    userMessage: `団体コード ${code} の市町村はこの圏域にありません。`,
+  });
+}
+
+function notYours(): AppError {
+  return new AppError('FORBIDDEN', 'Not this municipality', { userMessage: 'この市町村の実績は入力できません。' });
 }
