@@ -52,6 +52,19 @@ export function findMunicipalityByCode(
     .executeTakeFirst();
 }
 
+/** A municipality of an area by its code (団体コード). */
+export function findMunicipalityInArea(
+  db: Kysely<Database>,
+  input: { areaId: number; code: string },
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('municipality')
+    .select('id')
+    .where('area_id', '=', input.areaId)
+    .where('code', '=', input.code)
+    .executeTakeFirst();
+}
+
 /** The central city of an area, or undefined when the document named none. */
 export function findCentralCity(db: Kysely<Database>, areaId: number): Promise<{ id: number } | undefined> {
   return db

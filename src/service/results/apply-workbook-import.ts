@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access-policy.js';
 import { AppError } from '../../domain/errors.js';
 import type { Database } from '../../store/database.js';
+import { findMunicipalityInArea } from '../../store/municipality-store.js';
 import { findCurrentRevision } from '../../store/read-revision.js';
 import { getArea } from '../area-lookup.js';
 import { runWrite, type WriteContext } from '../run-write.js';
 import { writeKpiPart, writeProjectPart } from './central-results.js';
+import { type LocatedProject, locateAllProjects } from './locate-project.js';
 import { writeMunicipalityPart } from './municipality-results.js';
 import type { WorkbookChange, WorkbookImportPlan } from './plan-workbook-import.js';
 import { writeResultEntry } from './write-result-entry.js';
@@ -32,15 +34,27 @@ export async function applyWorkbookImport(
         userMessage: 'ブックを読み込んだ後にビジョンが更新されました。記入用ブックをダウンロードし直してください。',
       });
     }
-    for (const change of plan.changes)
-      await applyChange(w, { plan, areaId: area.id, approve: options.approve }, change);
+    const where = {
+      plan,
+      areaId: area.id,
+      approve: options.approve,
+      projects: await locateAllProjects(w.trx, plan),
+      municipalityId: await findMunicipalityId(w, area.id, plan.municipalityCode),
+    };
+    for (const change of plan.changes) await applyChange(w, where, change);
   });
   return { changed: plan.changes.length };
 }
 
 async function applyChange(
   w: WriteContext,
-  where: { plan: WorkbookImportPlan; areaId: number; approve: boolean },
+  where: {
+    plan: WorkbookImportPlan;
+    areaId: number;
+    approve: boolean;
+    projects: Map<number, LocatedProject>;
+    municipalityId: number;
+  },
   change: WorkbookChange,
 ): Promise<void> {
   const { plan } = where;
@@ -57,19 +71,13 @@ async function applyChange(
         return;
       }
       w.require('results.review', { areaId: where.areaId });
-      const municipality = await w.trx
-        .selectFrom('municipality')
-        .select('id')
-        .where('area_id', '=', where.areaId)
-        .where('code', '=', plan.municipalityCode)
-        .executeTakeFirstOrThrow();
       await writeResultEntry(
         w,
         { areaId: where.areaId, fiscalYear: plan.fiscalYear },
         {
           kind: 'part',
           projectKeyId: change.projectKeyId,
-          municipalityId: municipality.id,
+          municipalityId: where.municipalityId,
           amount: change.values.amount ?? 0,
           comment: change.values.comment,
         },
@@ -77,14 +85,29 @@ async function applyChange(
       return;
     }
     case 'project':
-      await writeProjectPart(w, address, { ...change.values, expectedVersion: change.expectedVersion });
+      await writeProjectPart(
+        w,
+        address,
+        { ...change.values, expectedVersion: change.expectedVersion },
+        where.projects.get(change.projectNumber),
+      );
       return;
     case 'kpi':
       await writeKpiPart(
         w,
         { ...address, kpiNumber: change.kpiNumber },
         { ...change.values, expectedVersion: change.expectedVersion },
+        where.projects.get(change.projectNumber),
       );
       return;
   }
+}
+
+async function findMunicipalityId(w: WriteContext, areaId: number, code: string): Promise<number> {
+  const row = await findMunicipalityInArea(w.trx, { areaId, code });
+  if (!row)
+    throw new AppError('NOT_FOUND', `No municipality ${code}`, {
+      userMessage: `団体コード ${code} の市町村がありません。`,
+    });
+  return row.id;
 }

@@ -12,7 +12,7 @@ import {
   writeProjectResult,
 } from '../../store/yearly-result-store.js';
 import { runWrite, type WriteContext } from '../run-write.js';
-import { locateProject, type ProjectAddress, projectNotFound } from './locate-project.js';
+import { type LocatedProject, locateProject, type ProjectAddress, projectNotFound } from './locate-project.js';
 
 /** The central city's part of a project's yearly result. */
 export type ProjectResultInput = {
@@ -50,15 +50,19 @@ export async function recordProjectResult(
   return result;
 }
 
-/** The body of recordProjectResult inside a write the caller opened (a workbook import writes many in one). */
+/**
+ * The body of recordProjectResult inside a write the caller opened (a workbook import writes many in one, and
+ * passes the project it located with all the others).
+ */
 export async function writeProjectPart(
   w: WriteContext,
   address: ProjectAddress,
   input: ProjectResultInput & { expectedVersion: number },
+  located?: LocatedProject,
 ): Promise<ProjectResult> {
   checkThousandYen(input.actualTotal, '決算額');
   const actor = w.actor;
-  const target = await locateProject(w.trx, address);
+  const target = located ?? (await locateProject(w.trx, address));
   w.require('results.review', { areaId: target.area.id });
   const key = { projectKeyId: target.projectKeyId, fiscalYear: address.fiscalYear };
   const before = await findProjectResult(w.trx, key, { lock: true });
@@ -103,15 +107,16 @@ export async function recordKpiResult(
   return result;
 }
 
-/** The body of recordKpiResult inside a write the caller opened (a workbook import writes many in one). */
+/** The body of recordKpiResult inside a write the caller opened (as writeProjectPart). */
 export async function writeKpiPart(
   w: WriteContext,
   address: ProjectAddress & { kpiNumber: number },
   input: KpiResultInput & { expectedVersion: number },
+  located?: LocatedProject,
 ): Promise<KpiResult> {
   const reason = input.actual === null ? input.notCountedReason?.trim() || null : null;
   const actor = w.actor;
-  const target = await locateProject(w.trx, address);
+  const target = located ?? (await locateProject(w.trx, address));
   w.require('results.review', { areaId: target.area.id });
   const kpiKeyId = target.kpiKeyIds[address.kpiNumber - 1];
   if (kpiKeyId === undefined) {
