@@ -21,6 +21,7 @@ import { getMunicipalityResult } from '../../src/service/results/municipality-re
 import { planWorkbookImport } from '../../src/service/results/plan-workbook-import.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
 import { openEntryWorkbook } from '../helpers/fill-entry-workbook.js';
+import { findSoffice } from '../helpers/find-soffice.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { openMigrated, pgliteEngine } from '../helpers/test-databases.js';
 
@@ -28,18 +29,6 @@ const run = promisify(execFile);
 const AREA = '青森圏域';
 const FY = 2022;
 const AOMORI = '022012';
-
-async function findSoffice(): Promise<string | undefined> {
-  for (const candidate of ['soffice', 'libreoffice']) {
-    try {
-      await run(candidate, ['--version'], { timeout: 60_000 });
-      return candidate;
-    } catch {
-      // not on PATH: try the next name
-    }
-  }
-  return undefined;
-}
 
 const soffice = await findSoffice();
 const skipReason = soffice
