@@ -1,28 +1,12 @@
-/**
- * The entry workbook's figures (issue 9): for the central city's workbook (its parts, every project's total and
- * every KPI), the time to make it (build + ExcelJS), and the time to import it filled (read + check every cell +
- * store every change in one write, as `renkei results import FILE.xlsx --yes` does), for the sample and for a 10×
- * synthetic vision, on PGlite in this process; then the process's peak memory.
- * Run: npx tsx bench/workbook-bench.ts [runs]
- */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { operatorActor } from '../src/domain/access-policy.js';
 import { formatEntryWorkbook } from '../src/report/format-entry-workbook.js';
-import { importDocument } from '../src/service/import-document.js';
 import { applyWorkbookImport } from '../src/service/results/apply-workbook-import.js';
 import { buildEntryWorkbook } from '../src/service/results/build-entry-workbook.js';
-import { loadAreaResults } from '../src/service/results/load-area-results.js';
 import { planWorkbookImport } from '../src/service/results/plan-workbook-import.js';
-import { openDatabase } from '../src/store/connect.js';
-import { migrateToLatest } from '../src/store/migrate.js';
 import { openEntryWorkbook } from '../test/helpers/fill-entry-workbook.js';
-import { buildSyntheticDocument } from './synthetic-document.js';
+import { openBenchVision } from './open-bench-vision.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SEED = readFileSync(path.join(ROOT, 'samples', 'aomori-vision-r4-03.txt'), 'utf8');
 const runs = Number(process.argv[2] ?? 3);
 const operator = operatorActor('cli');
 
@@ -47,15 +31,9 @@ async function fillEverything(bytes: Uint8Array, run: number): Promise<{ bytes: 
 }
 
 async function measure(factor: number): Promise<void> {
-  const database = await openDatabase({});
+  const { database, areaSlug, results, fiscalYear } = await openBenchVision(factor);
   const db = database.db;
   try {
-    await migrateToLatest(db);
-    const text = factor === 1 ? SEED : buildSyntheticDocument(SEED, factor);
-    const imported = await importDocument(db, operator, { fileName: 'v.txt', bytes: new TextEncoder().encode(text) });
-    const areaSlug = imported.areaSlug;
-    const results = await loadAreaResults(db, { areaSlug, audience: 'staff' });
-    const fiscalYear = results.vision.plan.fiscalYears[2] ?? 0;
     const central = results.municipalities.find((m) => m.isCentralCity);
     const request = { areaSlug, fiscalYear, municipalityCode: central?.code ?? '' };
     const makeTimes: number[] = [];

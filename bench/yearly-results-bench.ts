@@ -1,40 +1,20 @@
-/**
- * The yearly cycle's figures (issue 8): import of a fiscal year's results (`renkei results import`'s service: every
- * KPI actual, then every project total and municipality part) and the status of the year (`renkei status`: load +
- * assess + shares), for the sample and for a 10× synthetic vision, on PGlite in this process.
- * Run: npx tsx bench/yearly-results-bench.ts [runs]
- */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { operatorActor } from '../src/domain/access-policy.js';
-import { importDocument } from '../src/service/import-document.js';
 import { assembleYearStatus } from '../src/service/results/assemble-year-status.js';
 import { importResultsCsv } from '../src/service/results/import-results-csv.js';
 import { loadAreaResults } from '../src/service/results/load-area-results.js';
 import { setCostShareRule } from '../src/service/results/set-cost-share-rule.js';
-import { openDatabase } from '../src/store/connect.js';
-import { migrateToLatest } from '../src/store/migrate.js';
-import { buildSyntheticDocument } from './synthetic-document.js';
+import { openBenchVision } from './open-bench-vision.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SEED = readFileSync(path.join(ROOT, 'samples', 'aomori-vision-r4-03.txt'), 'utf8');
 const runs = Number(process.argv[2] ?? 5);
 const operator = operatorActor('cli');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function measure(factor: number): Promise<void> {
-  const database = await openDatabase({});
+  const { database, areaSlug, results, fiscalYear } = await openBenchVision(factor);
   const db = database.db;
   try {
-    await migrateToLatest(db);
-    const text = factor === 1 ? SEED : buildSyntheticDocument(SEED, factor);
-    const imported = await importDocument(db, operator, { fileName: 'v.txt', bytes: new TextEncoder().encode(text) });
-    const areaSlug = imported.areaSlug;
-    const results = await loadAreaResults(db, { areaSlug, audience: 'staff' });
-    const fiscalYear = results.vision.plan.fiscalYears[2] ?? 0;
     for (const project of results.vision.projects) {
       await setCostShareRule(db, operator, {
         areaSlug,
