@@ -10,7 +10,7 @@ import type { Hono } from 'hono';
 import { operatorActor } from '../../src/domain/access-policy.js';
 import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
-import { getMunicipalityResult } from '../../src/service/results/municipality-results.js';
+import { getMunicipalityResult, recordMunicipalityResult } from '../../src/service/results/municipality-results.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
 import { openEntryWorkbook } from '../helpers/fill-entry-workbook.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
@@ -81,6 +81,39 @@ for (const engine of testEngines) {
 
       const tampered = await town.postForm(`${WORKBOOK}&step=confirm`, { plan: `${sealed.slice(0, -2)}xx` });
       assert.equal(tampered.status, 400);
+    });
+
+    test('a part changed between the preview and the confirm is a conflict: nothing stored', async () => {
+      const book = await openEntryWorkbook(await download());
+      const id = book.idAt('parts', 2);
+      const projectNumber = Number(book.cell('parts', id, 'projectNumber').value);
+      book.set('parts', id, 'amount', 10);
+      const html = await (await upload(await book.save())).text();
+      const sealed = html.match(/name="plan" value="([^"]+)"/)?.[1] ?? '';
+      const address = { areaSlug: AREA, fiscalYear: 2022, projectNumber, municipalityCode: HIRANAI };
+      await recordMunicipalityResult(database.db, operatorActor('cli'), {
+        ...address,
+        amount: 20,
+        comment: '',
+        expectedVersion: 0,
+      });
+      const confirmed = await town.postForm(`${WORKBOOK}&step=confirm`, { plan: sealed });
+      assert.equal(confirmed.status, 409);
+      assert.match(await confirmed.text(), /ほかの人がこの内容を先に変更しました/);
+      assert.equal((await getMunicipalityResult(database.db, operatorActor('cli'), address)).amount, 20);
+    });
+
+    test('the review page of the central city offers its workbook, with the KPI sheets', async () => {
+      const central = await signedInClient(app, database.db, {
+        email: 'central@example.jp',
+        role: 'central_staff',
+        areaSlug: AREA,
+      });
+      const page = await (await central.request(`/staff/review?area=${encodeURIComponent(AREA)}&fy=2022`)).text();
+      const href = page.match(/href="(\/staff\/results\/workbook\?[^"]+)"/)?.[1]?.replaceAll('&amp;', '&') ?? '';
+      assert.match(href, /municipality=022012/);
+      const book = await openEntryWorkbook(new Uint8Array(await (await central.request(href)).arrayBuffer()));
+      assert.ok(book.sheetOf('kpis').rowCount > 3);
     });
 
     test('a bad workbook answers 422 with every cell; an untouched one has nothing to change', async () => {
