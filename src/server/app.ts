@@ -23,6 +23,7 @@ import { createPageRoutes } from './page-routes.js';
 import { type ErrorLogger, toProblemResponse } from './problem.js';
 import { createDataFreshness } from './response-cache.js';
 import { createResultRoutes } from './result-routes.js';
+import { createResultsWorkbookRoutes, WORKBOOK_PATH } from './results-workbook-routes.js';
 import { createReviewApiRoutes } from './review-api-routes.js';
 import { createReviewRoutes } from './review-routes.js';
 import { createRevisionPageRoutes } from './revision-page-routes.js';
@@ -52,7 +53,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/downloads/*', publicReads);
   app.use('*', checkRequestOrigin(ctx.publicOrigin));
   app.use('*', async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === '/admin/import') return next();
+    const ownLimit = c.req.path === '/admin/import' || c.req.path === WORKBOOK_PATH; // uploads: their own limits
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || ownLimit) return next();
     return bodyLimit({
       maxSize: WRITE_BODY_LIMIT,
       onError: () => {
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
   app.route('/', createApiRoutes(ctx)); // /api/v1/…, /api/v1/openapi.json and /api/docs
   app.route('/', createResultRoutes(ctx)); // /api/v1/areas/{slug}/results/… and /staff/results
+  app.route('/', createResultsWorkbookRoutes(ctx)); // /staff/results/workbook: the Excel round trip
   app.route('/', createReviewRoutes(ctx)); // /staff/review: the central city's approvals and publication
   app.route('/', createCouncilOpinionRoutes(ctx)); // /staff/opinions: the council's 所見 and the 対応方針
   app.route('/', createCouncilReportRoutes(ctx)); // /reports and /areas/{slug}/reports/{fy}.{html|pdf|xlsx}

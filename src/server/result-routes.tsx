@@ -204,6 +204,7 @@ async function entryPage(
   const worklist = await listMunicipalityWorklist(ctx.db, actor, { ...chosen, fiscalYear: fy });
   const saved = query.saved && /^\d+$/.test(query.saved) ? Number(query.saved) : undefined;
   const done = StateBodySchema.shape.transition.safeParse(query.done).data;
+  const imported = query.imported && /^\d+$/.test(query.imported) ? Number(query.imported) : undefined;
   return privatePage(
     c,
     <ResultsEntryPage
@@ -212,6 +213,7 @@ async function entryPage(
       problem={problem}
       saved={saved}
       done={done}
+      imported={imported}
     />,
     status,
   );

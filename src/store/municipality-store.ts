@@ -42,13 +42,26 @@ export async function upsertMunicipalities(
 export function findMunicipalityByCode(
   db: Kysely<Database>,
   input: { areaSlug: string; code: string },
-): Promise<{ id: number; area_id: number } | undefined> {
+): Promise<{ id: number; area_id: number; name: string; is_central_city: boolean } | undefined> {
   return db
     .selectFrom('municipality')
     .innerJoin('area', 'area.id', 'municipality.area_id')
-    .select(['municipality.id', 'municipality.area_id'])
+    .select(['municipality.id', 'municipality.area_id', 'municipality.name', 'municipality.is_central_city'])
     .where('area.slug', '=', input.areaSlug)
     .where('municipality.code', '=', input.code)
+    .executeTakeFirst();
+}
+
+/** A municipality of an area by its code (団体コード). */
+export function findMunicipalityInArea(
+  db: Kysely<Database>,
+  input: { areaId: number; code: string },
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('municipality')
+    .select('id')
+    .where('area_id', '=', input.areaId)
+    .where('code', '=', input.code)
     .executeTakeFirst();
 }
 

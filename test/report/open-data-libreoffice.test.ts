@@ -11,6 +11,7 @@ import { parseDocument } from '../../src/import/parse-document.js';
 import { buildOpenDataFiles, type OpenDataFile } from '../../src/report/build-open-data-files.js';
 import { buildProject } from '../helpers/build-project.js';
 import { buildVision } from '../helpers/build-vision.js';
+import { findSoffice } from '../helpers/find-soffice.js';
 import { readRepoText, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { findFile, loadWorkbook, readCsvBack } from './read-open-data.js';
 
@@ -21,18 +22,6 @@ const INFO = { areaSlug: '青森圏域', seq: 1, label: 'R4年3月', publishedAt
 const csvFilter = (columnFormats: string) => `CSV:44,34,76,1,${columnFormats}`;
 /** Every column of the first `n` as Text (2): what the file holds arrives unchanged, whatever it looks like. */
 const allText = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}/2`).join('/');
-
-async function findSoffice(): Promise<string | undefined> {
-  for (const candidate of ['soffice', 'libreoffice']) {
-    try {
-      await run(candidate, ['--version'], { timeout: 60_000 });
-      return candidate;
-    } catch {
-      // not on PATH: try the next name
-    }
-  }
-  return undefined;
-}
 
 const soffice = await findSoffice();
 const skipReason = soffice

@@ -30,6 +30,7 @@ const AREA_B = 'hachinohe';
 /** 今別町 and a project it takes part in, in the seed */
 const IMABETSU = '023035';
 const RESULT = `/api/v1/areas/${encodeURIComponent(AREA_A)}/results/2021/projects/1/municipalities/${IMABETSU}`;
+const WORKBOOK = `/staff/results/workbook?area=${encodeURIComponent(AREA_A)}&municipality=${IMABETSU}&fy=2021`;
 const PROJECT_RESULT = `/api/v1/areas/${encodeURIComponent(AREA_A)}/results/2021/projects/1`;
 const OTHER = readFileSync(repoPath('test/fixtures/import/other-area-seven-partners.txt'));
 const SEED = readFileSync(repoPath(SEED_DOCUMENT));
@@ -181,6 +182,20 @@ const CASES: Case[] = [
     }),
     // the form's version is 0; 今別町 already saved through the API above, so even its own staff meet a conflict
     expect: only({ imabetsu: 409, centralB: 404 }),
+  },
+  {
+    method: 'GET',
+    path: '/staff/results/workbook',
+    // a municipality's entry workbook: its own staff only
+    send: get(WORKBOOK),
+    expect: only({ imabetsu: 200 }),
+  },
+  {
+    method: 'POST',
+    path: '/staff/results/workbook',
+    // the upload is checked for the municipality before its body is read; without a file it is a 422 page
+    send: form(WORKBOOK, {}),
+    expect: only({ imabetsu: 422 }),
   },
   { method: 'GET', path: '/staff/review', send: get('/staff/review'), expect: only({ centralA: 200, centralB: 200 }) },
   {

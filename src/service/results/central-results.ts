@@ -11,8 +11,8 @@ import {
   writeKpiResult,
   writeProjectResult,
 } from '../../store/yearly-result-store.js';
-import { runWrite } from '../run-write.js';
-import { locateProject, type ProjectAddress, projectNotFound } from './locate-project.js';
+import { runWrite, type WriteContext } from '../run-write.js';
+import { type LocatedProject, locateProject, type ProjectAddress, projectNotFound } from './locate-project.js';
 
 /** The central city's part of a project's yearly result. */
 export type ProjectResultInput = {
@@ -46,39 +46,51 @@ export async function recordProjectResult(
   address: ProjectAddress,
   input: ProjectResultInput & { expectedVersion: number },
 ): Promise<ProjectResult> {
-  checkThousandYen(input.actualTotal, '決算額');
-  const { result } = await runWrite(db, actor, async (w) => {
-    const target = await locateProject(w.trx, address);
-    w.require('results.review', { areaId: target.area.id });
-    const key = { projectKeyId: target.projectKeyId, fiscalYear: address.fiscalYear };
-    const before = await findProjectResult(w.trx, key, { lock: true });
-    const current = toProjectResult(before);
-    w.expectVersion(input.expectedVersion, current.version, current);
-    const { expectedVersion: _, ...wanted } = input;
-    if (before && sameProjectResult(current, wanted)) return current;
-    const saved = await writeProjectResult(
-      w.trx,
-      { areaId: target.area.id, ...key },
-      {
-        actual_total: wanted.actualTotal,
-        progress: wanted.progress,
-        next_steps: wanted.nextSteps,
-        self_evaluation: wanted.selfEvaluation,
-        version: current.version + 1,
-        updated_by: actor.label,
-      },
-    );
-    w.audit({
-      action: 'result.project',
-      entity: 'project_result',
-      entityId: `${address.fiscalYear}/${address.projectNumber}`,
-      areaId: target.area.id,
-      before: before ? current : null,
-      after: toProjectResult(saved),
-    });
-    return toProjectResult(saved);
-  });
+  const { result } = await runWrite(db, actor, (w) => writeProjectPart(w, address, input));
   return result;
+}
+
+/**
+ * The body of recordProjectResult inside a write the caller opened (a workbook import writes many in one, and
+ * passes the project it located with all the others).
+ */
+export async function writeProjectPart(
+  w: WriteContext,
+  address: ProjectAddress,
+  input: ProjectResultInput & { expectedVersion: number },
+  located?: LocatedProject,
+): Promise<ProjectResult> {
+  checkThousandYen(input.actualTotal, '決算額');
+  const actor = w.actor;
+  const target = located ?? (await locateProject(w.trx, address));
+  w.require('results.review', { areaId: target.area.id });
+  const key = { projectKeyId: target.projectKeyId, fiscalYear: address.fiscalYear };
+  const before = await findProjectResult(w.trx, key, { lock: true });
+  const current = toProjectResult(before);
+  w.expectVersion(input.expectedVersion, current.version, current);
+  const { expectedVersion: _, ...wanted } = input;
+  if (before && sameProjectResult(current, wanted)) return current;
+  const saved = await writeProjectResult(
+    w.trx,
+    { areaId: target.area.id, ...key },
+    {
+      actual_total: wanted.actualTotal,
+      progress: wanted.progress,
+      next_steps: wanted.nextSteps,
+      self_evaluation: wanted.selfEvaluation,
+      version: current.version + 1,
+      updated_by: actor.label,
+    },
+  );
+  w.audit({
+    action: 'result.project',
+    entity: 'project_result',
+    entityId: `${address.fiscalYear}/${address.projectNumber}`,
+    areaId: target.area.id,
+    before: before ? current : null,
+    after: toProjectResult(saved),
+  });
+  return toProjectResult(saved);
 }
 
 /** Records one KPI's actual for a fiscal year (KPI number = its 1-based position in the project). */
@@ -91,37 +103,46 @@ export async function recordKpiResult(
   if (input.actual !== null && !Number.isFinite(input.actual)) {
     throw new AppError('INVALID_INPUT', `Bad KPI actual ${input.actual}`, { userMessage: '実績値は数値です。' });
   }
-  const reason = input.actual === null ? input.notCountedReason?.trim() || null : null;
-  const { result } = await runWrite(db, actor, async (w) => {
-    const target = await locateProject(w.trx, address);
-    w.require('results.review', { areaId: target.area.id });
-    const kpiKeyId = target.kpiKeyIds[address.kpiNumber - 1];
-    if (kpiKeyId === undefined) {
-      throw new AppError('NOT_FOUND', `No KPI ${address.kpiNumber} in project ${address.projectNumber}`, {
-        userMessage: `事業 ${address.projectNumber} に成果指標 ${address.kpiNumber} はありません（${target.kpiKeyIds.length} 件）。`,
-      });
-    }
-    const key = { kpiKeyId, fiscalYear: address.fiscalYear };
-    const before = await findKpiResult(w.trx, key, { lock: true });
-    const current = toKpiResult(before);
-    w.expectVersion(input.expectedVersion, current.version, current);
-    if (before && current.actual === input.actual && current.notCountedReason === reason) return current;
-    const saved = await writeKpiResult(
-      w.trx,
-      { areaId: target.area.id, ...key },
-      { actual: input.actual, not_counted_reason: reason, version: current.version + 1, updated_by: actor.label },
-    );
-    w.audit({
-      action: 'result.kpi',
-      entity: 'kpi_result',
-      entityId: `${address.fiscalYear}/${address.projectNumber}/${address.kpiNumber}`,
-      areaId: target.area.id,
-      before: before ? current : null,
-      after: toKpiResult(saved),
-    });
-    return toKpiResult(saved);
-  });
+  const { result } = await runWrite(db, actor, (w) => writeKpiPart(w, address, input));
   return result;
+}
+
+/** The body of recordKpiResult inside a write the caller opened (as writeProjectPart). */
+export async function writeKpiPart(
+  w: WriteContext,
+  address: ProjectAddress & { kpiNumber: number },
+  input: KpiResultInput & { expectedVersion: number },
+  located?: LocatedProject,
+): Promise<KpiResult> {
+  const reason = input.actual === null ? input.notCountedReason?.trim() || null : null;
+  const actor = w.actor;
+  const target = located ?? (await locateProject(w.trx, address));
+  w.require('results.review', { areaId: target.area.id });
+  const kpiKeyId = target.kpiKeyIds[address.kpiNumber - 1];
+  if (kpiKeyId === undefined) {
+    throw new AppError('NOT_FOUND', `No KPI ${address.kpiNumber} in project ${address.projectNumber}`, {
+      userMessage: `事業 ${address.projectNumber} に成果指標 ${address.kpiNumber} はありません（${target.kpiKeyIds.length} 件）。`,
+    });
+  }
+  const key = { kpiKeyId, fiscalYear: address.fiscalYear };
+  const before = await findKpiResult(w.trx, key, { lock: true });
+  const current = toKpiResult(before);
+  w.expectVersion(input.expectedVersion, current.version, current);
+  if (before && current.actual === input.actual && current.notCountedReason === reason) return current;
+  const saved = await writeKpiResult(
+    w.trx,
+    { areaId: target.area.id, ...key },
+    { actual: input.actual, not_counted_reason: reason, version: current.version + 1, updated_by: actor.label },
+  );
+  w.audit({
+    action: 'result.kpi',
+    entity: 'kpi_result',
+    entityId: `${address.fiscalYear}/${address.projectNumber}/${address.kpiNumber}`,
+    areaId: target.area.id,
+    before: before ? current : null,
+    after: toKpiResult(saved),
+  });
+  return toKpiResult(saved);
 }
 
 export function toProjectResult(row: ProjectResultRow | undefined): ProjectResult {

@@ -33,6 +33,8 @@ export type MunicipalityOfArea = {
 /** Everything the yearly views are assembled from, read once (a handful of small queries). */
 export type AreaResults = {
   area: { id: number; slug: string; name: string };
+  /** the current revision the vision was read from */
+  revisionId: number;
   vision: Vision;
   keys: RevisionKeys;
   municipalities: MunicipalityOfArea[];
@@ -115,6 +117,7 @@ export async function loadAreaResults(
   const visible = audience === 'public' ? publicRows(rows) : rows;
   return {
     area: { id: area.id, slug: area.slug, name: area.name },
+    revisionId: revision.id,
     vision,
     keys,
     municipalities,

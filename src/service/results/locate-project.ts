@@ -34,6 +34,19 @@ export async function locateProject(
   return { area, revision, projectKeyId: project.projectKeyId, kpiKeyIds: project.kpiKeyIds };
 }
 
+/** Every project of the area's current revision by number, located at once (an import writes hundreds). */
+export async function locateAllProjects(
+  db: Kysely<Database> | Transaction<Database>,
+  address: { areaSlug: string; fiscalYear: number },
+): Promise<Map<number, LocatedProject>> {
+  const area = await getArea(db, address.areaSlug);
+  const revision = await findCurrentRevision(db, area);
+  if (!revision) throw projectNotFound({});
+  checkFiscalYear(revision.plan.fiscalYears, address.fiscalYear);
+  const keys = await readRevisionKeys(db, revision.id);
+  return new Map(keys.map((k) => [k.number, { area, revision, projectKeyId: k.projectKeyId, kpiKeyIds: k.kpiKeyIds }]));
+}
+
 /** A fiscal year outside the plan's period is refused with the period in the message. */
 export function checkFiscalYear(years: readonly number[], fiscalYear: number): void {
   if (years.includes(fiscalYear)) return;

@@ -75,35 +75,7 @@ export async function recordMunicipalityResult(
   actor: Actor,
   change: ResultChange,
 ): Promise<MunicipalityResult> {
-  checkThousandYen(change.amount, '決算額');
-  const write = runWrite(db, actor, async (w) => {
-    const target = await locate(w.trx, change);
-    requireEntry(w, target);
-    const before = await findMunicipalityResult(w.trx, target.key, { lock: true });
-    const current = toResult(change, target.municipalityName, before);
-    w.expectVersion(change.expectedVersion, current.version, current);
-    if (before && before.amount === change.amount && before.comment === change.comment) return current;
-    if (!isEditable(current.state)) throw locked(current.state);
-    const saved = await writeMunicipalityResult(w.trx, {
-      ...target.key,
-      areaId: target.area.id,
-      amount: change.amount,
-      comment: change.comment,
-      state: current.state,
-      returnReason: current.returnReason,
-      version: current.version + 1,
-      updatedBy: actor.label,
-    });
-    w.audit({
-      action: 'result.record',
-      entity: 'municipality_result',
-      entityId: `${change.fiscalYear}/${change.projectNumber}/${change.municipalityCode}`,
-      areaId: target.area.id,
-      before: before ? { amount: before.amount, comment: before.comment, version: before.version } : null,
-      after: { amount: saved.amount, comment: saved.comment, version: saved.version },
-    });
-    return toResult(change, target.municipalityName, saved);
-  });
+  const write = runWrite(db, actor, (w) => writeMunicipalityPart(w, change));
   try {
     return (await write).result;
   } catch (error) {
@@ -112,6 +84,41 @@ export async function recordMunicipalityResult(
     const current = await getMunicipalityResult(db, actor, change);
     throw new VersionConflictError(change.expectedVersion, current.version, current);
   }
+}
+
+/**
+ * The body of recordMunicipalityResult inside a write the caller opened (a workbook import writes many parts in one
+ * transaction). Returns the part unchanged, auditing nothing, when the values are already there.
+ */
+export async function writeMunicipalityPart(w: WriteContext, change: ResultChange): Promise<MunicipalityResult> {
+  checkThousandYen(change.amount, '決算額');
+  const actor = w.actor;
+  const target = await locate(w.trx, change);
+  requireEntry(w, target);
+  const before = await findMunicipalityResult(w.trx, target.key, { lock: true });
+  const current = toResult(change, target.municipalityName, before);
+  w.expectVersion(change.expectedVersion, current.version, current);
+  if (before && before.amount === change.amount && before.comment === change.comment) return current;
+  if (!isEditable(current.state)) throw locked(current.state);
+  const saved = await writeMunicipalityResult(w.trx, {
+    ...target.key,
+    areaId: target.area.id,
+    amount: change.amount,
+    comment: change.comment,
+    state: current.state,
+    returnReason: current.returnReason,
+    version: current.version + 1,
+    updatedBy: actor.label,
+  });
+  w.audit({
+    action: 'result.record',
+    entity: 'municipality_result',
+    entityId: `${change.fiscalYear}/${change.projectNumber}/${change.municipalityCode}`,
+    areaId: target.area.id,
+    before: before ? { amount: before.amount, comment: before.comment, version: before.version } : null,
+    after: { amount: saved.amount, comment: saved.comment, version: saved.version },
+  });
+  return toResult(change, target.municipalityName, saved);
 }
 
 export type StateChange = ResultAddress & {
@@ -317,7 +324,12 @@ function requireEntry(w: WriteContext, target: Target): void {
   w.require(byCentralStaff ? 'results.review' : 'results.edit', scope);
 }
 
-function mayEnter(actor: Actor, scope: { areaId: number; municipalityId: number }, isCentralCity: boolean): boolean {
+/** Whether the actor enters this municipality's parts (the entry page, the entry workbook). */
+export function mayEnter(
+  actor: Actor,
+  scope: { areaId: number; municipalityId: number },
+  isCentralCity: boolean,
+): boolean {
   return isAllowed(actor, 'results.edit', scope) || (isCentralCity && isAllowed(actor, 'results.review', scope));
 }
 

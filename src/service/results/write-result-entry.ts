@@ -11,11 +11,11 @@ import type { WriteContext } from '../run-write.js';
 export type ResultEntry =
   | { kind: 'kpi'; kpiKeyId: number; actual: number | null; notCountedReason: string | null }
   | { kind: 'total'; projectKeyId: number; amount: number }
-  | { kind: 'part'; projectKeyId: number; municipalityId: number; amount: number };
+  | { kind: 'part'; projectKeyId: number; municipalityId: number; amount: number; comment?: string };
 
 /**
  * Stores one figure vouched for by the caller (an operator's file): a municipality's part is recorded as approved.
- * Other fields of the row (comments) are kept. Returns false, writing and auditing nothing, when the value is
+ * A part's comment is kept unless the entry brings one; the project's comments are kept. Returns false, writing and auditing nothing, when the value is
  * already there.
  */
 export async function writeResultEntry(
@@ -63,12 +63,15 @@ export async function writeResultEntry(
     case 'part': {
       const key = { projectKeyId: entry.projectKeyId, fiscalYear, municipalityId: entry.municipalityId };
       const before = await findMunicipalityResult(trx, key, { lock: true });
-      if (before && before.amount === entry.amount && before.state === 'approved') return false;
+      const comment = entry.comment ?? before?.comment ?? '';
+      if (before && before.amount === entry.amount && before.comment === comment && before.state === 'approved') {
+        return false;
+      }
       await writeMunicipalityResult(trx, {
         ...key,
         areaId: where.areaId,
         amount: entry.amount,
-        comment: before?.comment ?? '',
+        comment,
         state: 'approved',
         returnReason: null,
         version: (before?.version ?? 0) + 1,
@@ -80,6 +83,7 @@ export async function writeResultEntry(
         before ?? null,
         {
           amount: entry.amount,
+          comment,
           state: 'approved',
         },
       );

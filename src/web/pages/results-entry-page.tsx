@@ -6,6 +6,7 @@ import {
 } from '../../domain/result-state.js';
 import type { MunicipalityWorklist, WorklistItem } from '../../service/results/municipality-results.js';
 import { CsrfField } from '../components/form-fields.js';
+import { WorkbookPanel } from '../components/workbook-panel.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 
 /** What went wrong with one row's last submission, and what the user typed (kept, never lost). */
@@ -30,6 +31,8 @@ export function ResultsEntryPage(props: {
   saved?: number | undefined;
   /** a step just taken on a row (the state route redirects back here with it) */
   done?: ResultTransition | undefined;
+  /** how many rows a confirmed workbook import just stored */
+  imported?: number | undefined;
 }) {
   const { worklist, problem, viewer } = props;
   const base = `/staff/results?area=${encodeURIComponent(worklist.area.slug)}&municipality=${worklist.municipality.code}`;
@@ -59,6 +62,20 @@ export function ResultsEntryPage(props: {
         {formatThousandYen(worklist.totals.plan)}、実績 {formatThousandYen(worklist.totals.actual)}
         。負担額は千円単位で、合計が事業費と一致するよう最大剰余法で配分しています（端数が同じときは文書の順で先の市町村へ）。
       </p>
+      {props.imported !== undefined ? (
+        <p class="notice" role="status">
+          記入用ブックから {props.imported} 件の変更を保存しました。
+        </p>
+      ) : null}
+      <WorkbookPanel
+        target={{
+          areaSlug: worklist.area.slug,
+          municipalityCode: worklist.municipality.code,
+          municipalityName: worklist.municipality.name,
+          fiscalYear: worklist.fiscalYear,
+        }}
+        csrf={viewer.csrf}
+      />
       {props.done ? (
         <p class="notice" role="status">
           {RESULT_TRANSITION_LABELS[props.done]}しました。

@@ -1,6 +1,7 @@
 import { RESULT_STATE_LABELS } from '../../domain/result-state.js';
 import type { YearReview } from '../../service/results/read-year-review.js';
 import { CsrfField } from '../components/form-fields.js';
+import { WorkbookPanel } from '../components/workbook-panel.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 
 export type ReviewNotice = { kind: 'done' | 'problem'; message: string };
@@ -22,6 +23,8 @@ export function ResultsReviewPage(props: {
   const parts = status.projects.flatMap((p) => p.parts.map((part) => ({ project: p, part })));
   const waiting = parts.filter(({ part }) => part.state === 'submitted');
   const municipalities = [...new Set(parts.map(({ part }) => part.municipalityName))];
+  // every project's parties start with the central city: its workbook holds the totals, comments and KPI actuals
+  const central = status.projects[0]?.parts[0];
   return (
     <StaffLayout title={`実績の確認と公表（${status.area.name}・${status.fiscalYear}年度）`} viewer={viewer}>
       <nav aria-label="年度" class="pagination">
@@ -34,6 +37,17 @@ export function ResultsReviewPage(props: {
         )}
       </nav>
       <NoticeBox notice={props.notice} />
+      {central?.municipalityCode ? (
+        <WorkbookPanel
+          target={{
+            areaSlug: status.area.slug,
+            municipalityCode: central.municipalityCode,
+            municipalityName: central.municipalityName,
+            fiscalYear: status.fiscalYear,
+          }}
+          csrf={viewer.csrf}
+        />
+      ) : null}
       <h2>提出の状況</h2>
       <figure>
         <figcaption>市町村ごとの件数（参加する事業ごとに 1 件）</figcaption>
