@@ -24,6 +24,7 @@ import { publishYearResults } from '../../src/service/results/publish-result-yea
 import type { OpenDatabase } from '../../src/store/connect.js';
 import { fillYearResults } from '../helpers/fill-year-results.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
+import { seedText, withProject1Reestimated } from '../helpers/seed-variants.js';
 import { openMigrated, pgliteEngine } from '../helpers/test-databases.js';
 import { signedInClient } from '../helpers/web-client.js';
 
@@ -227,5 +228,26 @@ describe('the council report', () => {
     assert.equal(draft.headers.get('cache-control'), 'private, no-store');
     const stranger = await signedInClient(app, database.db, { email: 'x@example.jp', role: 'admin' });
     assert.equal((await stranger.request(`${base}/${DRAFT}.html`)).status, 200, 'admins read every draft');
+  });
+
+  test('a re-estimated plan shows every estimate, by revision (run last: it publishes a revision)', async () => {
+    const db = database.db;
+    const revised = new TextEncoder().encode(withProject1Reestimated(seedText()));
+    await importDocument(db, operator, { fileName: 'seed-revised.txt', bytes: revised });
+    const report = await readCouncilReport(db, { areaSlug: AREA, fiscalYear: PUBLISHED, audience: 'staff' });
+    const years = report.projects.find((p) => p.number === 1)?.years ?? [];
+    assert.deepEqual(
+      years.map((y) => [y.fiscalYear, y.plan, y.reestimates]),
+      [
+        [2020, 408, null],
+        [2021, 408, null],
+        [2022, 401, null],
+        [2023, 450, '401（第1版・R4年3月） → 450（第2版・R4年3月）'],
+        [2024, 401, null],
+      ],
+    );
+    const html = new TextDecoder().decode(await renderCouncilReport(report, 'html'));
+    assert.ok(html.includes('<th scope="col">計画の見直し</th>'));
+    assert.ok(html.includes('401（第1版・R4年3月） → 450（第2版・R4年3月）'));
   });
 });

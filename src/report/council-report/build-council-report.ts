@@ -1,8 +1,14 @@
 import type { AchievementLevel, ProjectGrade } from '../../domain/achievement.js';
+import type { BudgetCellHistory } from '../../domain/budget-history.js';
 import { AppError } from '../../domain/errors.js';
 import type { Project, Vision } from '../../domain/vision.js';
 import { placementLabel } from '../../web/placement-label.js';
-import type { CouncilReportInput, ReportProjectStatus, ReportYearStatus } from './council-report-input.js';
+import type {
+  CouncilReportInput,
+  ReportOpinion,
+  ReportProjectStatus,
+  ReportYearStatus,
+} from './council-report-input.js';
 import {
   type GroupSummary,
   type MunicipalitySummary,
@@ -31,7 +37,7 @@ export type ReportProject = {
   participants: string[];
   grade: ProjectGrade | null;
   /** plan (事業費見込額) and actual (決算額) of each plan year, 千円; the actual only up to the report's year */
-  years: { fiscalYear: number; plan: number | null; actual: number | null }[];
+  years: { fiscalYear: number; plan: number | null; actual: number | null; reestimates: string | null }[];
   /** the report year's plan and actual, 千円 */
   spending: { plan: number | null; actual: number | null };
   shares: { municipalityName: string; plan: number | null; actual: number | null }[];
@@ -64,7 +70,10 @@ export function buildCouncilReport(input: CouncilReportInput): CouncilReport {
   const earlier = input.years.map((y) => ({ fiscalYear: y.fiscalYear, byNumber: indexProjects(y) }));
   const statusOf = indexProjects(year);
   const projects = input.vision.projects.map((project) =>
-    reportProject(input.vision, project, statusOf.get(project.number), earlier, input.opinions.get(project.number)),
+    reportProject(input.vision, project, statusOf.get(project.number), earlier, {
+      opinion: input.opinions.get(project.number),
+      history: input.budgetHistory?.get(project.number),
+    }),
   );
   return {
     area: year.area,
@@ -95,8 +104,9 @@ function reportProject(
   project: Project,
   status: ReportProjectStatus | undefined,
   earlier: { fiscalYear: number; byNumber: Map<number, ReportProjectStatus> }[],
-  opinion: { opinion: string; response: string } | undefined,
+  extra: { opinion: ReportOpinion | undefined; history: readonly BudgetCellHistory[] | undefined },
 ): ReportProject {
+  const { opinion, history } = extra;
   return {
     number: project.number,
     name: project.name,
@@ -108,6 +118,7 @@ function reportProject(
     years: project.budget.years.map((cell) => ({
       fiscalYear: cell.fiscalYear,
       plan: cell.amount,
+      reestimates: describeReestimates(history?.find((h) => h.fiscalYear === cell.fiscalYear)),
       actual:
         earlier.find((y) => y.fiscalYear === cell.fiscalYear)?.byNumber.get(project.number)?.spending.actual ?? null,
     })),
@@ -134,4 +145,19 @@ function reportProject(
     opinion: opinion?.opinion ?? '',
     response: opinion?.response ?? '',
   };
+}
+
+/**
+ * A budget cell's re-estimates across the published revisions, oldest first (e.g. 「401（第1版・R4年3月） → 420（第2版）」),
+ * or null when the cell was never re-estimated.
+ */
+export function describeReestimates(history: BudgetCellHistory | undefined): string | null {
+  if (!history || history.estimates.length < 2) return null;
+  return history.estimates
+    .map((e) => `${formatBudgetAmount(e.cell.amount)}（第${e.seq}版${e.label ? `・${e.label}` : ''}）`)
+    .join(' → ');
+}
+
+function formatBudgetAmount(amount: number | null): string {
+  return amount === null ? '－' : amount.toLocaleString('ja-JP');
 }

@@ -1,4 +1,5 @@
 import type { AchievementLevel, ProjectGrade } from '../../domain/achievement.js';
+import type { BudgetCellHistory } from '../../domain/budget-history.js';
 import type { Vision } from '../../domain/vision.js';
 
 /**
@@ -46,4 +47,6 @@ export type CouncilReportInput = {
   years: readonly ReportYearStatus[];
   /** the council's opinion and the response, by project number */
   opinions: ReadonlyMap<number, ReportOpinion>;
+  /** every estimate of each budget cell across the published revisions, by project number */
+  budgetHistory?: ReadonlyMap<number, readonly BudgetCellHistory[]>;
 };

@@ -1,12 +1,21 @@
 import { formatThousandYen } from './report-format.js';
 
-export type PlanActualRow = { label: string; plan: number | null; actual: number | null; count?: number };
+export type PlanActualRow = {
+  label: string;
+  plan: number | null;
+  actual: number | null;
+  count?: number;
+  /** how the plan was re-estimated across the published revisions, when it was */
+  reestimates?: string | null;
+};
 
 /**
  * A table of amounts in 千円, plan beside actual, one row per year or municipality (with, when `countHeader` is
- * given, a count before the amounts, e.g. the projects a municipality takes part in).
+ * given, a count before the amounts, e.g. the projects a municipality takes part in; and, when a plan was
+ * re-estimated, every estimate after them).
  */
 export function PlanActualTable(props: { header: string; rows: readonly PlanActualRow[]; countHeader?: string }) {
+  const withReestimates = props.rows.some((row) => row.reestimates);
   return (
     <table>
       <thead>
@@ -18,6 +27,7 @@ export function PlanActualTable(props: { header: string; rows: readonly PlanActu
             </th>
           )}
           <AmountHeaders />
+          {withReestimates && <th scope="col">計画の見直し</th>}
         </tr>
       </thead>
       <tbody>
@@ -27,6 +37,7 @@ export function PlanActualTable(props: { header: string; rows: readonly PlanActu
             {props.countHeader && <td class="n">{row.count ?? 0}</td>}
             <td class="n">{formatThousandYen(row.plan)}</td>
             <td class="n">{formatThousandYen(row.actual)}</td>
+            {withReestimates && <td>{row.reestimates ?? '－'}</td>}
           </tr>
         ))}
       </tbody>

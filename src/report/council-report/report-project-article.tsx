@@ -22,7 +22,12 @@ export function ProjectArticle(props: { project: ReportProject }) {
       <h3>事業費（千円）</h3>
       <PlanActualTable
         header="年度"
-        rows={p.years.map((y) => ({ label: formatFiscalYear(y.fiscalYear), plan: y.plan, actual: y.actual }))}
+        rows={p.years.map((y) => ({
+          label: formatFiscalYear(y.fiscalYear),
+          plan: y.plan,
+          actual: y.actual,
+          reestimates: y.reestimates,
+        }))}
       />
       {p.shares.length > 0 && (
         <PlanActualTable

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access-policy.js';
+import type { BudgetCellHistory } from '../../domain/budget-history.js';
 import { AppError } from '../../domain/errors.js';
 import { buildCouncilReport, type CouncilReport } from '../../report/council-report/build-council-report.js';
 import { formatReportHtml } from '../../report/council-report/format-report-html.js';
@@ -12,6 +13,7 @@ import { readCouncilOpinions } from '../council/council-opinions.js';
 import { assembleYearStatus } from '../results/assemble-year-status.js';
 import { audienceOf, loadAreaResults, type ResultsAudience } from '../results/load-area-results.js';
 import { checkFiscalYear } from '../results/locate-project.js';
+import { readProjectBudgetHistory } from '../revision-reads.js';
 import { renderReportPdf } from './render-report-pdf.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'xlsx'] as const;
@@ -43,7 +45,11 @@ export async function readCouncilReport(
     .filter((y) => y <= input.fiscalYear)
     .map((y) => assembleYearStatus(results, y));
   const opinions = await readCouncilOpinions(db, results, input.fiscalYear);
-  return buildCouncilReport({ vision: results.vision, years, opinions });
+  const budgetHistory = new Map<number, BudgetCellHistory[]>();
+  for (const project of results.vision.projects) {
+    budgetHistory.set(project.number, await readProjectBudgetHistory(db, results.revisionId, project.number));
+  }
+  return buildCouncilReport({ vision: results.vision, years, opinions, budgetHistory });
 }
 
 /** The report as a file of the format; `createdAt` dates the workbook (a fixed date keeps it reproducible). */
