@@ -152,6 +152,9 @@ export function HomePage(props: {
             {messages.home.statusNote}
           </li>
           <li>
+            <a href="/reports">進捗状況報告</a>（ビジョン懇談会への報告書: 印刷用ページ・PDF・Excel）
+          </li>
+          <li>
             <a href={href('/findings')}>文書の不整合</a>
             {messages.home.findingsNote(vision.findings.length)}
           </li>
