@@ -30,6 +30,7 @@ const SECONDS = Number(process.argv[2] ?? 60);
 const CLIENTS = Number(process.argv[3] ?? 100);
 const WRITERS = Math.max(5, Math.round(CLIENTS / 5));
 const WARMUP_S = 10;
+const SAMPLE_S = 5;
 const PASSWORD = 'soak benchmark password';
 const AREA = '青森圏域';
 const READ_PATHS = ['/', '/projects', '/projects/5', '/matrix', '/api/v1/projects', '/healthz', '/downloads'];
@@ -125,6 +126,9 @@ async function soak(backend: Backend): Promise<void> {
     const warm = setTimeout(() => {
       warmRss = readMemoryMb(server.child.pid ?? 0).rss;
     }, WARMUP_S * 1000);
+    // the RSS every SAMPLE_S seconds: a plateau is the heap settling to its working size, a steady climb a leak
+    const series: number[] = [];
+    const sampler = setInterval(() => series.push(readMemoryMb(server.child.pid ?? 0).rss), SAMPLE_S * 1000);
     const count = (status: number) => {
       if (status >= 500) tally.serverErrors++;
       else if (status >= 400 && status !== 409) tally.otherErrors++;
@@ -180,6 +184,7 @@ async function soak(backend: Backend): Promise<void> {
       ...writers.map((w, i) => writer(w, i)),
     ]);
     clearTimeout(warm);
+    clearInterval(sampler);
     const elapsed = (performance.now() - started) / 1000;
     const endRss = readMemoryMb(server.child.pid ?? 0).rss;
     await stopChild(server);
@@ -191,6 +196,7 @@ async function soak(backend: Backend): Promise<void> {
     console.log(
       `5xx answers: ${tally.serverErrors}; other 4xx: ${tally.otherErrors}; requests without an answer: ${tally.networkErrors}`,
     );
+    console.log(`RSS every ${SAMPLE_S} s (MB): ${series.map((mb) => mb.toFixed(0)).join(' ')}`);
     if (tally.networkErrors > 0) console.log(`server output (tail):\n${server.output().slice(-2000)}`);
     console.log(
       `acknowledged writes ${tally.acked}, versions stored ${stored}: ${stored >= tally.acked ? 'none lost' : `LOST ${tally.acked - stored}`}`,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkZipLimits } from '../document-readers/check-zip-limits.js';
 import { DocumentReadError } from '../document-readers/document-read-error.js';
 import {
@@ -30,7 +30,9 @@ export async function readEntryWorkbook(bytes: Uint8Array): Promise<ReadEntryWor
     ok: false,
     problems: [{ sheet: '（ブック）', cell: null, expected, found }],
   });
-  const workbook = new ExcelJS.Workbook();
+  // loaded at first use: serving pages never needs ExcelJS, and loading it slows every start
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     checkZipLimits(bytes);
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   ENTRY_SHEETS,
   type EntryColumn,
@@ -26,7 +26,9 @@ const AMOUNT_FORMAT = '#,##0';
  * keys, cell A1 the sheet's kind, and a very hidden sheet the workbook's area, year, municipality and revision.
  */
 export async function formatEntryWorkbook(model: EntryWorkbook): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // loaded at first use: serving pages never needs ExcelJS, and loading it slows every start
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   workbook.creator = 'Renkei';
   writeWorkbookInstructions(workbook, model);
   await addSheet(

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue, OpenDataColumn, OpenDataTable } from './open-data-table.js';
 
 export type WorkbookInfo = {
@@ -21,7 +21,9 @@ const TEXT_FORMAT = '@';
  * filterable, numbers as numbers, codes as text cells ('022012' keeps its zero), booleans as booleans.
  */
 export async function formatOpenDataXlsx(tables: readonly OpenDataTable[], info: WorkbookInfo): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // loaded at first use: serving pages never needs ExcelJS, and loading it slows every start
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   const date = new Date(info.createdAt);
   workbook.creator = info.creator;
   workbook.lastModifiedBy = info.creator;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CouncilReport } from './build-council-report.js';
 import { reportTitle, SECTION_TITLES } from './report-format.js';
 import { addPolicyAreaSheet } from './report-policy-area-sheet.js';
@@ -11,7 +11,9 @@ import { GRADES, type GroupSummary, LEVELS } from './summarize-report.js';
  * Amounts are numbers in 千円 shown with separators; every sheet prints on A4 with its header row repeated.
  */
 export async function formatReportXlsx(report: CouncilReport, createdAt: Date): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  // loaded at first use: serving pages never needs ExcelJS, and loading it slows every start
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   workbook.creator = report.area.name;
   workbook.title = reportTitle(report);
   workbook.created = createdAt;

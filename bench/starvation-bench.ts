@@ -1,0 +1,128 @@
+/**
+ * No request starves the others (issue 7, item 10): one route at a time is loaded with 100 connections (autocannon,
+ * in this process) while two probes, each on its own connection, ask for `/healthz` and a project page every 20 ms.
+ * Prints each probe's p50, p99 and max beside the loaded route's throughput, and the same probes on an idle server
+ * first. Target: `/healthz` and pages p99 ≤ 100 ms whichever route is under load. The server runs as `npm start`
+ * runs it, on a fresh PGlite data directory with the sample imported (PostgreSQL too with BENCH_DATABASE_URL).
+ *
+ *   npx tsx bench/starvation-bench.ts [seconds per route]   (default 10)
+ */
+import { Agent, request } from 'node:http';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import {
+  type Backend,
+  preparePglite,
+  preparePostgres,
+  rawGet,
+  runCleanups,
+  startAppServer,
+  stopChild,
+  waitFor200,
+} from './portal-bench.js';
+
+const SECONDS = Number(process.argv[2] ?? 10);
+const CONNECTIONS = 100;
+const PROBE_EVERY_MS = 20;
+const TARGET_P99_MS = 100;
+const PROBES = ['/healthz', '/projects/5'] as const;
+
+type ProbeFigures = { p50: number; p99: number; max: number; count: number; failed: number };
+
+/** GETs `path` every PROBE_EVERY_MS on one keep-alive connection until `stop` resolves; latencies in ms. */
+async function probe(port: number, path: string, stop: Promise<void>): Promise<ProbeFigures> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  let failed = 0;
+  let done = false;
+  void stop.then(() => {
+    done = true;
+  });
+  while (!done) {
+    const start = performance.now();
+    const status = await new Promise<number>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', () => resolve(0));
+      req.end();
+    });
+    latencies.push(performance.now() - start);
+    if (status !== 200) failed++;
+    await sleep(PROBE_EVERY_MS);
+  }
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return { p50: at(50), p99: at(99), max: sorted.at(-1) ?? Number.NaN, count: sorted.length, failed };
+}
+
+/** The routes to load: pages, the API, the open-data page and one of its files (found on the pages). */
+async function hotRoutes(port: number): Promise<string[]> {
+  let page = '/downloads';
+  for (let hops = 0; hops < 3; hops++) {
+    const html = (await rawGet(port, page)).body.toString('utf8');
+    const file = /href="(\/downloads\/[^"]+\.csv)"/.exec(html)?.[1];
+    if (file) return [file, '/downloads', '/projects', '/projects/5', '/api/v1/projects', '/api/v1/vision', '/matrix'];
+    page = /href="(\/downloads\/[^"]+)"/.exec(html)?.[1] ?? page;
+  }
+  throw new Error('no open-data file linked from /downloads');
+}
+
+function line(label: string, figures: ProbeFigures): string {
+  const verdict = figures.p99 <= TARGET_P99_MS && figures.failed === 0 ? 'PASS' : 'FAIL';
+  return `    ${label.padEnd(12)} p50 ${figures.p50.toFixed(1).padStart(6)} ms  p99 ${figures.p99.toFixed(1).padStart(6)} ms  max ${figures.max.toFixed(1).padStart(7)} ms  (${figures.count} probes, ${figures.failed} not 200)  ${verdict}`;
+}
+
+async function probeWhile(port: number, load: Promise<unknown>): Promise<ProbeFigures[]> {
+  const stop = load.then(() => undefined);
+  return Promise.all(PROBES.map((path) => probe(port, path, stop)));
+}
+
+async function bench(backend: Backend): Promise<boolean> {
+  console.log(`\n== ${backend.name}: ${CONNECTIONS} connections on one route for ${SECONDS} s at a time ==`);
+  const { app, port } = await startAppServer(backend);
+  let ok = true;
+  try {
+    await waitFor200(port, '/healthz', app);
+    const routes = await hotRoutes(port);
+    for (const path of [...routes, ...PROBES]) await rawGet(port, path); // caches filled, as after any first visit
+    console.log('  idle server:');
+    const idle = await probeWhile(port, sleep(Math.min(SECONDS, 5) * 1000));
+    for (const [i, path] of PROBES.entries()) console.log(line(path, idle[i] as ProbeFigures));
+    for (const route of routes) {
+      const load = autocannon({ url: `http://127.0.0.1:${port}${route}`, connections: CONNECTIONS, duration: SECONDS });
+      const [result, figures] = await Promise.all([load, probeWhile(port, Promise.resolve(load))]);
+      const rps = result.requests.total / result.duration;
+      console.log(
+        `  under load: ${route} (${rps.toFixed(0)} req/s, p99 ${result.latency.p99} ms, ${result.non2xx} not 2xx, ${result.errors + result.timeouts} errors)`,
+      );
+      for (const [i, path] of PROBES.entries()) {
+        const f = figures[i] as ProbeFigures;
+        ok &&= f.p99 <= TARGET_P99_MS && f.failed === 0;
+        console.log(line(path, f));
+      }
+    }
+  } finally {
+    await stopChild(app);
+  }
+  return ok;
+}
+
+try {
+  let ok = await bench(await preparePglite());
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) ok = (await bench(await preparePostgres(url))) && ok;
+  else console.log('\n(PostgreSQL: set BENCH_DATABASE_URL to run it too)');
+  console.log(`\ntarget p99 ≤ ${TARGET_P99_MS} ms for every probe: ${ok ? 'met' : 'missed'}`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (figures move with the machine's load)`,
+  );
+} finally {
+  await runCleanups();
+}
