@@ -28,13 +28,14 @@ const tables = [
   'role_grant',
   'session',
   'source_document',
+  'twoFactor',
   'user',
   'verification',
   'vision_revision',
 ];
 const ours = [...MIGRATION_NAMES];
 /** better-auth's tables, created by its own migrations right after ours */
-const auth = ['auth:user', 'auth:session', 'auth:account', 'auth:verification'];
+const auth = ['auth:user', 'auth:session', 'auth:account', 'auth:verification', 'auth:twoFactor'];
 
 for (const engine of testEngines) {
   describe(`migrations on ${engine.name}`, () => {
