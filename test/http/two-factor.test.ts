@@ -307,6 +307,9 @@ for (const engine of testEngines) {
       const admin = await signedIn(app, ADMIN);
       const { secret, backupCodes } = await enableTwoFactor(admin);
       assert.equal(backupCodes.length, 10);
+      const users = await (await admin.request('/admin/users')).text();
+      assert.match(users, /<th scope="col">二段階認証<\/th>/);
+      assert.match(users, /admin@example\.jp<\/th>(?:(?!<\/tr>).)*<td>有効<\/td><td>有効<\/td>/s);
       const account = await (await admin.request('/account')).text();
       assert.match(account, /自分では解除できません/);
       assert.doesNotMatch(account, /action="\/account\/two-factor\/disable"/);
