@@ -97,7 +97,7 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
             c,
             <SignInPage
               email={pending?.email ?? ''}
-              next="/staff"
+              next={pending?.next ?? '/staff'}
               csrf={await csrfTokenOf(c, ctx)}
               errors={{}}
               alert={START_AGAIN}
