@@ -39,7 +39,7 @@ export const commandRegistry: readonly CommandEntry[] = [
   },
   {
     name: 'user',
-    summary: '職員のアカウントを作る・一覧する・無効にする（最初の管理者もこれで作る）',
+    summary: '職員のアカウントを作る・一覧する・無効にする・二段階認証を解除する（最初の管理者もこれで作る）',
     load: async () => (await import('./commands/user-command.js')).userCommand,
   },
   {

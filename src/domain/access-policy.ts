@@ -100,3 +100,14 @@ export function isAllowedSomewhere(actor: Actor, permission: Permission): boolea
         }),
   );
 }
+
+/**
+ * Two-factor sign-in is optional, but an account holding the admin role that has turned it on cannot turn it off
+ * itself: only the operator at the machine (`renkei user reset-2fa`) clears it, e.g. for a lost device. Every
+ * other account may turn it off with its password and a current code.
+ * @example mayTurnOffOwnTwoFactor({ kind: 'account', grants: [{ role: 'admin' }], … }) // false
+ */
+export function mayTurnOffOwnTwoFactor(actor: Actor): boolean {
+  if (actor.kind === 'operator') return true;
+  return !actor.grants.some((grant) => grant.role === 'admin');
+}

@@ -1,15 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor } from '../domain/access-policy.js';
-import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER, MIN_PASSWORD_LENGTH } from '../service/accounts/account-auth.js';
+import { MIN_PASSWORD_LENGTH } from '../service/accounts/account-auth.js';
 import { recordAccountEvent } from '../service/accounts/record-account-event.js';
+import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
 import { AccountPage, type PasswordField } from '../web/pages/account-page.js';
 import { SignInPage } from '../web/pages/sign-in-page.js';
 import { StaffHomePage } from '../web/pages/staff-home-page.js';
 import type { AppContext } from './app-deps.js';
-import { clientAddress } from './client-address.js';
+import { callAuth, passSetCookies } from './call-auth.js';
 import { checkFormToken } from './csrf.js';
 import { privatePage, safeNextPath } from './html-response.js';
+import { setPendingSignIn } from './pending-sign-in.js';
 import type { ActorEnv } from './request-actor.js';
 import { guard } from './route-policy.js';
 import { buildStaffViewer, csrfTokenOf } from './staff-viewer.js';
@@ -42,24 +44,6 @@ const PasswordFormSchema = z
  * not exposed themselves.
  */
 export function createAccountRoutes(ctx: AppContext): Hono<ActorEnv> {
-  const callAuth = async (path: string, init: { body: unknown; headers?: Headers; address: string }) => {
-    const headers = new Headers({ 'content-type': 'application/json', origin: ctx.publicOrigin });
-    const cookie = init.headers?.get('cookie');
-    if (cookie) headers.set('cookie', cookie);
-    headers.set(CLIENT_ADDRESS_HEADER, init.address);
-    const auth = await ctx.auth.instance();
-    return auth.handler(
-      new Request(`${ctx.publicOrigin}${AUTH_BASE_PATH}${path}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(init.body),
-      }),
-    );
-  };
-  const passSetCookies = (from: Response, to: Headers) => {
-    for (const cookie of from.headers.getSetCookie()) to.append('Set-Cookie', cookie);
-  };
-
   return new Hono<ActorEnv>()
     .get('/signin', async (c) => {
       const next = safeNextPath(c.req.query('next'), '/staff');
@@ -79,9 +63,9 @@ export function createAccountRoutes(ctx: AppContext): Hono<ActorEnv> {
       const parsed = SignInFormSchema.safeParse(body);
       if (!parsed.success) return again(422, fieldErrors(parsed.error.issues));
 
-      const answer = await callAuth('/sign-in/email', {
+      const answer = await callAuth(ctx, c, '/sign-in/email', {
         body: { email: parsed.data.email.toLowerCase(), password: parsed.data.password, rememberMe: false },
-        address: clientAddress(c),
+        withCookies: false,
       });
       if (answer.status === 429) {
         return again(429, {}, 'ログインの試行が多すぎます。1 分ほど待ってから、もう一度お試しください。');
@@ -96,7 +80,16 @@ export function createAccountRoutes(ctx: AppContext): Hono<ActorEnv> {
         });
         return again(401, {}, 'メールアドレスかパスワードが違います（または、このアカウントは使えません）。');
       }
-      const { user } = (await answer.json()) as { user: { id: string; email: string } };
+      const signedIn = (await answer.json()) as { user?: { id: string; email: string }; twoFactorRedirect?: boolean };
+      if (signedIn.twoFactorRedirect === true || signedIn.user === undefined) {
+        // the password was right, but the account asks for a code: no session yet (better-auth ended the one the
+        // password made), only its challenge cookie
+        passSetCookies(answer, c.res.headers);
+        const secure = ctx.publicOrigin.startsWith('https:');
+        setPendingSignIn(c, await ctx.secret(), { email: parsed.data.email.toLowerCase(), next }, secure);
+        return c.redirect('/signin/code', 303);
+      }
+      const { user } = signedIn;
       await recordAccountEvent(ctx.db, {
         action: 'account.sign_in',
         userId: user.id,
@@ -110,7 +103,7 @@ export function createAccountRoutes(ctx: AppContext): Hono<ActorEnv> {
       const body = await readSmallForm(c);
       checkFormToken(c, await ctx.secret(), body.csrf);
       const actor = c.get('actor') as Actor;
-      const answer = await callAuth('/sign-out', { body: {}, headers: c.req.raw.headers, address: clientAddress(c) });
+      const answer = await callAuth(ctx, c, '/sign-out', { body: {}, withCookies: true });
       await recordAccountEvent(ctx.db, {
         action: 'account.sign_out',
         userId: actor.kind === 'account' ? actor.userId : null,
@@ -127,9 +120,17 @@ export function createAccountRoutes(ctx: AppContext): Hono<ActorEnv> {
     .get('/account', guard(ctx, { kind: 'signed-in' }), async (c) => {
       const viewer = await buildStaffViewer(c, ctx, c.get('actor') as Actor);
       const changed = c.req.query('changed') === '1';
+      const twoFactorNotice = c.req.query('twoFactor');
       return privatePage(
         c,
-        <AccountPage viewer={viewer} errors={{}} changed={changed} minLength={MIN_PASSWORD_LENGTH} />,
+        <AccountPage
+          viewer={viewer}
+          errors={{}}
+          changed={changed}
+          minLength={MIN_PASSWORD_LENGTH}
+          twoFactor={await readTwoFactorStatus(ctx.db, c.get('actor') as Actor)}
+          twoFactorNotice={twoFactorNotice === 'off' ? 'off' : undefined}
+        />,
       );
     })
     .post('/account/password', guard(ctx, { kind: 'signed-in' }), async (c) => {
@@ -144,19 +145,19 @@ export function createAccountRoutes(ctx: AppContext): Hono<ActorEnv> {
             errors={errors}
             changed={false}
             minLength={MIN_PASSWORD_LENGTH}
+            twoFactor={await readTwoFactorStatus(ctx.db, actor)}
           />,
           422,
         );
       const parsed = PasswordFormSchema.safeParse(body);
       if (!parsed.success) return again(fieldErrors(parsed.error.issues));
-      const answer = await callAuth('/change-password', {
+      const answer = await callAuth(ctx, c, '/change-password', {
         body: {
           currentPassword: parsed.data.currentPassword,
           newPassword: parsed.data.newPassword,
           revokeOtherSessions: true,
         },
-        headers: c.req.raw.headers,
-        address: clientAddress(c),
+        withCookies: true,
       });
       if (answer.status !== 200) return again({ currentPassword: '今のパスワードが違います' });
       await recordAccountEvent(ctx.db, {

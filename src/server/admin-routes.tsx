@@ -71,6 +71,7 @@ export function createAdminRoutes(ctx: AppContext): Hono<ActorEnv> {
           email: a.email,
           name: a.name,
           disabled: a.disabled,
+          twoFactor: a.twoFactor,
           roles: a.roles.map((r) =>
             [ROLE_LABELS[r.role], r.areaName, r.municipalityName].filter((x) => x !== null).join('・'),
           ),

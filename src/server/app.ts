@@ -28,6 +28,7 @@ import { createReviewApiRoutes } from './review-api-routes.js';
 import { createReviewRoutes } from './review-routes.js';
 import { createRevisionPageRoutes } from './revision-page-routes.js';
 import { rejectMalformedUrls, securityHeaders } from './security-headers.js';
+import { createTwoFactorRoutes } from './two-factor-routes.js';
 
 // Machine paths answer errors as problem+json; every other path is a page and answers with an HTML page.
 const isMachinePath = (path: string) => path.startsWith('/api/') || path === '/healthz';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', createAssetRoutes());
   app.route('/', createDownloadRoutes(ctx)); // /downloads: open data files per area and revision
   app.route('/', createAccountRoutes(ctx)); // /signin, /signout, /staff, /account
+  app.route('/', createTwoFactorRoutes(ctx)); // /signin/code, /account/two-factor/…
   app.route('/', createAdminImportRoutes(ctx));
   app.route('/', createAdminRoutes(ctx)); // /admin/users, /admin/audit
   app.route('/', createDraftRoutes(ctx)); // /staff/drafts…, /staff/revisions/rollback

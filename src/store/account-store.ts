@@ -7,29 +7,30 @@ import type { Database } from './database.js';
  * better-auth's own hasher (service/accounts), so better-auth signs them in.
  */
 
-export type AccountRow = { id: string; email: string; name: string; disabled: boolean; createdAt: string };
+export type AccountRow = {
+  id: string;
+  email: string;
+  name: string;
+  disabled: boolean;
+  createdAt: string;
+  twoFactorEnabled: boolean | null;
+};
+
+const ACCOUNT_COLUMNS = ['id', 'email', 'name', 'disabled', 'createdAt', 'twoFactorEnabled'] as const;
 
 export async function findAccountByEmail(
   db: Kysely<Database> | Transaction<Database>,
   email: string,
 ): Promise<AccountRow | undefined> {
-  return db
-    .selectFrom('user')
-    .select(['id', 'email', 'name', 'disabled', 'createdAt'])
-    .where('email', '=', email.toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('user').select(ACCOUNT_COLUMNS).where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
 export async function findAccountById(db: Kysely<Database>, id: string): Promise<AccountRow | undefined> {
-  return db
-    .selectFrom('user')
-    .select(['id', 'email', 'name', 'disabled', 'createdAt'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('user').select(ACCOUNT_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
 export function listAccountRows(db: Kysely<Database>): Promise<AccountRow[]> {
-  return db.selectFrom('user').select(['id', 'email', 'name', 'disabled', 'createdAt']).orderBy('createdAt').execute();
+  return db.selectFrom('user').select(ACCOUNT_COLUMNS).orderBy('createdAt').execute();
 }
 
 export async function insertAccount(
@@ -85,4 +86,24 @@ export async function setAccountDisabled(trx: Transaction<Database>, userId: str
 
 export async function endSessions(trx: Transaction<Database>, userId: string): Promise<void> {
   await trx.deleteFrom('session').where('userId', '=', userId).execute();
+}
+
+/**
+ * Turns two-factor sign-in off for an account (its TOTP secret and backup codes are deleted) and ends its
+ * sessions. better-auth's own endpoint does this for the signed-in account; this is the operator's way.
+ */
+export async function clearTwoFactor(trx: Transaction<Database>, userId: string): Promise<void> {
+  await trx.deleteFrom('twoFactor').where('userId', '=', userId).execute();
+  await trx
+    .updateTable('user')
+    .set({ twoFactorEnabled: false, updatedAt: new Date().toISOString() })
+    .where('id', '=', userId)
+    .execute();
+  await endSessions(trx, userId);
+}
+
+/** Whether the account has a two-factor row (set up, confirmed or not). */
+export async function hasTwoFactorRow(trx: Transaction<Database>, userId: string): Promise<boolean> {
+  const row = await trx.selectFrom('twoFactor').select('id').where('userId', '=', userId).executeTakeFirst();
+  return row !== undefined;
 }

@@ -16,6 +16,7 @@ const AUTH_DATE_COLUMNS = new Set([
   'expiresAt',
   'accessTokenExpiresAt',
   'refreshTokenExpiresAt',
+  'lockedUntil',
 ]);
 
 /**

@@ -1,13 +1,18 @@
 import type { BetterAuthOptions } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
+import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Kysely } from 'kysely';
 import { toAuthDatabase } from './auth-database.js';
 import type { Database } from './database.js';
 
+/** The name authenticator apps show beside the account (the `issuer` of the otpauth URI). */
+export const TOTP_ISSUER = 'Renkei';
+
 /**
- * What better-auth must know to create and read its tables (user, session, account, verification): the database
- * and the fields Renkei adds to an account. The running auth (service/accounts/create-auth.ts) extends these
- * options; the schema comes from these alone, so the migration and the server always agree.
+ * What better-auth must know to create and read its tables (user, session, account, verification, and the
+ * two-factor plugin's twoFactor with user.twoFactorEnabled): the database, the fields Renkei adds to an account
+ * and the plugins that bring tables. The running auth (service/accounts/account-auth.ts) extends these options;
+ * the schema comes from these alone, so the migration and the server always agree.
  */
 export function authSchemaOptions(db: Kysely<Database>) {
   return {
@@ -18,6 +23,16 @@ export function authSchemaOptions(db: Kysely<Database>) {
         disabled: { type: 'boolean', defaultValue: false, input: false, required: true },
       },
     },
+    plugins: [
+      // TOTP only (no e-mail or SMS codes: sendOTP is not given); secrets and backup codes are stored encrypted
+      // with the installation secret; no "trust this device" (every sign-in asks for the code)
+      twoFactor({
+        issuer: TOTP_ISSUER,
+        totpOptions: { digits: 6, period: 30 },
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: 'encrypted' },
+        twoFactorCookieMaxAge: 10 * 60,
+      }),
+    ],
     telemetry: { enabled: false },
   } satisfies BetterAuthOptions;
 }

@@ -284,6 +284,18 @@ export interface AuthUserTable {
   createdAt: ColumnType<string, string | undefined, string>;
   updatedAt: ColumnType<string, string | undefined, string>;
   disabled: boolean;
+  /** the two-factor plugin's flag: a second step (TOTP or a backup code) is asked at sign-in */
+  twoFactorEnabled: ColumnType<boolean | null, boolean | undefined, boolean>;
+}
+
+/** The two-factor plugin's row of an account: its TOTP secret and backup codes, both encrypted by better-auth. */
+export interface AuthTwoFactorTable {
+  id: string;
+  userId: string;
+  secret: string;
+  backupCodes: string;
+  /** false between setting up and confirming with a first code */
+  verified: boolean | null;
 }
 
 export interface AuthAccountTable {
@@ -330,4 +342,5 @@ export interface Database {
   user: AuthUserTable;
   account: AuthAccountTable;
   session: AuthSessionTable;
+  twoFactor: AuthTwoFactorTable;
 }

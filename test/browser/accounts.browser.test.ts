@@ -1,6 +1,7 @@
 /**
  * The write side in a real browser (issue 7): signing in, entering one's own municipality's figure, being refused
- * another's, signing out; no content-security-policy violation on the way, and the staff pages pass axe.
+ * another's, signing out; turning two-factor sign-in on and signing in with a code; no content-security-policy
+ * violation on the way, and the staff pages pass axe.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +16,7 @@ import {
   startPortalServer,
 } from '../helpers/browser.js';
 import { formatViolations, runAxe } from '../helpers/browser-checks.js';
+import { totpCode, wrongTotpCode } from '../helpers/totp.js';
 import { TEST_PASSWORD } from '../helpers/web-client.js';
 
 const AREA = '青森圏域';
@@ -106,6 +108,56 @@ describe('accounts in Chromium: sign in, edit within one role, refused outside i
       .select(['municipality.name', 'municipality_result.amount'])
       .execute();
     assert.deepEqual(row, [{ name: '今別町', amount: 1234 }]);
+  });
+
+  test('平内町 staff turn two-factor on, sign out, and sign in again with a code from the secret shown', async () => {
+    const axeOn = async (where: string) => {
+      const outcome = await runAxe(page);
+      assert.equal(outcome.violations.length, 0, formatViolations(where, outcome.violations));
+    };
+    await page.goto(`${server.origin}/account`);
+    const twoFactorSection = page.locator('section', { has: page.locator('#two-factor-heading') });
+    assert.match((await twoFactorSection.textContent()) ?? '', /状態: 無効/);
+    await twoFactorSection.getByLabel('パスワード').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: '二段階認証を設定する' }).click();
+    await page.waitForLoadState();
+    assert.equal(new URL(page.url()).pathname, '/account/two-factor/enable');
+    const secret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s/g, '');
+    assert.match(secret, /^[A-Z2-7]{16,}$/);
+    assert.match((await page.locator('#totp-uri').textContent()) ?? '', /^otpauth:\/\/totp\/Renkei:/);
+    await axeOn('/account/two-factor/enable');
+
+    await page.getByLabel('確認コード').fill(wrongTotpCode(secret));
+    await page.getByRole('button', { name: '確認して有効にする' }).click();
+    await page.waitForLoadState();
+    assert.match((await page.locator('#code-error').textContent()) ?? '', /確認コードが違います/);
+    assert.equal(await page.getByLabel('確認コード').getAttribute('aria-invalid'), 'true');
+    await page.getByLabel('確認コード').fill(totpCode(secret));
+    await page.getByRole('button', { name: '確認して有効にする' }).click();
+    await page.waitForLoadState();
+    assert.match((await page.locator('[role=status]').textContent()) ?? '', /二段階認証を有効にしました/);
+    assert.equal(await page.locator('.backup-codes li').count(), 10);
+    await axeOn('/account/two-factor/confirm');
+
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.waitForLoadState();
+    await signIn('staff@hiranai.example.jp', TEST_PASSWORD);
+    assert.equal(new URL(page.url()).pathname, '/signin/code', 'the password alone does not sign in');
+    await page.goto(`${server.origin}/staff`);
+    assert.equal(new URL(page.url()).pathname, '/signin', 'staff pages still ask to sign in');
+    await page.goto(`${server.origin}/signin/code`);
+    await axeOn('/signin/code');
+    await page.getByLabel('確認コード').fill(wrongTotpCode(secret));
+    await page.getByRole('button', { name: '確認してログイン' }).click();
+    await page.waitForLoadState();
+    assert.match((await page.locator('#code-error').textContent()) ?? '', /確認コードが違います/);
+    await page.getByLabel('確認コード').fill(totpCode(secret));
+    await page.getByRole('button', { name: '確認してログイン' }).click();
+    await page.waitForLoadState();
+    assert.equal(new URL(page.url()).pathname, '/staff');
+    assert.match((await page.locator('main').textContent()) ?? '', /ログイン中: staff@hiranai\.example\.jp/);
+    await page.goto(`${server.origin}/account`);
+    assert.match((await twoFactorSection.textContent()) ?? '', /状態: 有効/);
   });
 
   test('no content-security-policy violation on any page visited', () => {

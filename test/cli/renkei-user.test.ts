@@ -116,4 +116,50 @@ describe('renkei user', () => {
       await database.close();
     }
   });
+
+  test('reset-2fa clears a lost device: the flag and the secret go, list shows it, the step is audited', async () => {
+    const database = await openDatabase({ dataDir: env.DATA_DIR });
+    try {
+      // as a set-up on the account page leaves it (that path is tested in test/http/two-factor.test.ts)
+      const admin = await database.db
+        .updateTable('user')
+        .set({ twoFactorEnabled: true })
+        .where('email', '=', 'admin@example.jp')
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto('twoFactor')
+        .values({ id: 'tf1', userId: admin.id, secret: 'sealed', backupCodes: 'sealed', verified: true })
+        .execute();
+    } finally {
+      await database.close();
+    }
+    const before = await runRenkei(['user', 'list'], { env });
+    assert.match(before.stdout, /admin@example\.jp\tactive,2fa\tadmin/);
+    const reset = await runRenkei(['user', 'reset-2fa', 'admin@example.jp'], { env });
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.match(reset.stderr, /admin@example\.jp の二段階認証を解除しました/);
+    const after = await runRenkei(['user', 'list'], { env });
+    assert.match(after.stdout, /admin@example\.jp\tactive\tadmin/);
+    const again = await runRenkei(['user', 'reset-2fa', 'admin@example.jp'], { env });
+    assert.equal(again.code, 0);
+    assert.match(again.stderr, /有効ではありません（変更はありません）/);
+    const unknown = await runRenkei(['user', 'reset-2fa', 'nobody@example.jp'], { env });
+    assert.notEqual(unknown.code, 0);
+    assert.match(unknown.stderr, /アカウント nobody@example\.jp はありません/);
+    const check = await openDatabase({ dataDir: env.DATA_DIR });
+    try {
+      assert.deepEqual(await check.db.selectFrom('twoFactor').select('id').execute(), []);
+      const entries = await check.db
+        .selectFrom('audit_entry')
+        .select(['action', 'channel', 'entity_id'])
+        .where('action', '=', 'account.reset_two_factor')
+        .execute();
+      assert.deepEqual(entries, [
+        { action: 'account.reset_two_factor', channel: 'cli', entity_id: 'admin@example.jp' },
+      ]);
+    } finally {
+      await check.close();
+    }
+  });
 });

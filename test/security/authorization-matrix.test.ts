@@ -75,6 +75,35 @@ const CASES: Case[] = [
     expect: { ...all(422), anonymous: 'signin' },
   },
   {
+    method: 'POST',
+    path: '/account/two-factor/enable',
+    // a wrong password: the form comes back (422), nothing is set up
+    send: form('/account/two-factor/enable', { twoFactorPassword: 'not-the-password' }),
+    expect: { ...all(422), anonymous: 'signin' },
+  },
+  {
+    method: 'POST',
+    path: '/account/two-factor/confirm',
+    // no started set-up (its sealed state is missing): refused as invalid input, nothing changes
+    send: form('/account/two-factor/confirm', { code: '123456' }),
+    expect: { ...all(400), anonymous: 'signin' },
+  },
+  {
+    method: 'POST',
+    path: '/account/two-factor/disable',
+    // nobody here has two-factor on: the form comes back (422), nothing changes
+    send: form('/account/two-factor/disable', { twoFactorPassword: 'x', twoFactorCode: '123456' }),
+    expect: { ...all(422), anonymous: 'signin' },
+  },
+  {
+    method: 'POST',
+    path: '/signin/code',
+    // open to everybody (the second step comes before any session); without a pending sign-in it asks for the
+    // password again (401) and records nothing
+    send: form('/signin/code', { code: '123456' }),
+    expect: all(401),
+  },
+  {
     method: 'GET',
     path: '/admin/import',
     send: get('/admin/import'),
@@ -388,6 +417,7 @@ async function snapshot(db: Kysely<Database>): Promise<string> {
     'user',
     'account',
     'role_grant',
+    'twoFactor',
     'audit_entry',
     'data_version',
   ];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { ensureSchema } from '../../src/store/ensure-schema.js';
 import { listPendingMigrations, MIGRATION_NAMES, migrateToLatest } from '../../src/store/migrate.js';
 import { testEngines } from '../helpers/test-databases.js';
@@ -28,13 +29,14 @@ const tables = [
   'role_grant',
   'session',
   'source_document',
+  'twoFactor',
   'user',
   'verification',
   'vision_revision',
 ];
 const ours = [...MIGRATION_NAMES];
 /** better-auth's tables, created by its own migrations right after ours */
-const auth = ['auth:user', 'auth:session', 'auth:account', 'auth:verification'];
+const auth = ['auth:user', 'auth:session', 'auth:account', 'auth:verification', 'auth:twoFactor'];
 
 for (const engine of testEngines) {
   describe(`migrations on ${engine.name}`, () => {
@@ -47,6 +49,22 @@ for (const engine of testEngines) {
         assert.deepEqual(await listPendingMigrations(database.db), []);
         const names = (await database.db.introspection.getTables()).map((t) => t.name).sort();
         assert.deepEqual(names, tables);
+      } finally {
+        await database.close();
+      }
+    });
+
+    test('an installation made before two-factor sign-in gets the plugin’s table and column', async () => {
+      const database = await engine.open();
+      try {
+        await migrateToLatest(database.db);
+        await sql`drop table "twoFactor"`.execute(database.db);
+        await sql`alter table "user" drop column "twoFactorEnabled"`.execute(database.db);
+        assert.deepEqual(await listPendingMigrations(database.db), ['auth:twoFactor', 'auth:user(twoFactorEnabled)']);
+        assert.deepEqual(await migrateToLatest(database.db), {
+          applied: ['auth:twoFactor', 'auth:user(twoFactorEnabled)'],
+        });
+        assert.deepEqual(await listPendingMigrations(database.db), []);
       } finally {
         await database.close();
       }

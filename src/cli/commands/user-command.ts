@@ -5,6 +5,7 @@ import {
   generatePassword,
   listAccounts,
   resetAccountPassword,
+  resetAccountTwoFactor,
 } from '../../service/accounts/manage-accounts.js';
 import { type CliCommand, UsageError } from '../cli-command.js';
 import { exitCodes, exitCodesHelp } from '../exit-codes.js';
@@ -19,11 +20,15 @@ export const userCommand: CliCommand = {
   renkei user list [--json]
   renkei user disable メール
   renkei user reset-password メール [--password-stdin]
+  renkei user reset-2fa メール
 
 Web の職員ページ（/signin）に入るアカウントを管理します。最初の管理者はこのコマンドで作ります。
 既定のアカウントやパスワードはありません。
 パスワードは --password-stdin のとき標準入力の 1 行目から読み（12 文字以上）、
 指定しなければ 20 文字のものを作って一度だけ表示します。
+reset-2fa は、端末をなくした人の二段階認証（確認コード）を解除します（ログイン中のセッションも終了します）。
+その人は次からパスワードだけでログインし、アカウントのページで設定し直せます。
+管理者は自分では二段階認証を解除できないため、このコマンドが唯一の解除手段です。
 
 役割（--role）:
   admin               システム管理者（圏域とアカウントの管理、文書の取り込み、操作記録）
@@ -87,7 +92,8 @@ ${exitCodesHelp}`,
           const roles = a.roles
             .map((r) => [r.role, r.areaSlug, r.municipalityName].filter((x) => x !== null).join(':'))
             .join(',');
-          io.stdout(`${a.email}\t${a.disabled ? 'disabled' : 'active'}\t${roles}\t${a.name}\n`);
+          const state = `${a.disabled ? 'disabled' : 'active'}${a.twoFactor ? ',2fa' : ''}`;
+          io.stdout(`${a.email}\t${state}\t${roles}\t${a.name}\n`);
         }
         return exitCodes.ok;
       }
@@ -107,8 +113,20 @@ ${exitCodesHelp}`,
         io.stderr(`アカウント ${target} のパスワードを再設定しました。\n`);
         return exitCodes.ok;
       }
+      case 'reset-2fa': {
+        if (!target) throw new UsageError('アカウントのメールアドレスを指定してください');
+        const wasOn = await withCliDatabase(io, { ensureSchema: true }, ({ db }) =>
+          resetAccountTwoFactor(db, actor, target),
+        );
+        io.stderr(
+          wasOn
+            ? `アカウント ${target} の二段階認証を解除しました（ログイン中のセッションも終了しました）。\n`
+            : `アカウント ${target} の二段階認証は有効ではありません（変更はありません）。\n`,
+        );
+        return exitCodes.ok;
+      }
       default:
-        throw new UsageError('add、list、disable、reset-password のどれかを指定してください');
+        throw new UsageError('add、list、disable、reset-password、reset-2fa のどれかを指定してください');
     }
   },
 };

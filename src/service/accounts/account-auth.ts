@@ -47,6 +47,10 @@ function buildAuth(db: Kysely<Database>, secret: string, options: AccountAuthOpt
       customRules: {
         '/sign-in/email': { window: 60, max: options.signInAttemptsPerMinute },
         '/change-password': { window: 60, max: 10 },
+        // the second step of a sign-in and the two-factor settings: limited like sign-in (the plugin's own
+        // 3 per 10 s is replaced); the plugin also ends a challenge after 5 wrong codes and locks the second
+        // step of an account for 15 minutes after 10 in a row
+        '/two-factor/*': { window: 60, max: options.signInAttemptsPerMinute },
       },
     },
     advanced: {

@@ -4,7 +4,9 @@ import type { Actor, RoleGrant, RoleName } from '../../domain/access-policy.js';
 import { AppError } from '../../domain/errors.js';
 import {
   type AccountRow,
+  clearTwoFactor,
   findAccountByEmail,
+  hasTwoFactorRow,
   insertAccount,
   listAccountRows,
   replacePassword,
@@ -26,6 +28,8 @@ export type AccountSummary = {
   email: string;
   name: string;
   disabled: boolean;
+  /** two-factor sign-in (TOTP) is on */
+  twoFactor: boolean;
   createdAt: string;
   roles: { role: RoleName; areaSlug: string | null; areaName: string | null; municipalityName: string | null }[];
 };
@@ -110,6 +114,31 @@ export async function resetAccountPassword(
   });
 }
 
+/**
+ * Clears an account's two-factor sign-in (a lost device): its TOTP secret and backup codes are deleted and its
+ * sessions end; it signs in with the password alone until it sets two-factor up again. Answers whether it was on.
+ */
+export async function resetAccountTwoFactor(db: Kysely<Database>, actor: Actor, email: string): Promise<boolean> {
+  const outcome = await runWrite(db, actor, async (w) => {
+    w.require('users.manage');
+    const account = await getAccount(w.trx, email);
+    const wasOn = account.twoFactorEnabled === true;
+    // a set-up never confirmed leaves a row behind: cleared too, so the next set-up starts afresh
+    if (!wasOn && !(await hasTwoFactorRow(w.trx, account.id))) return false;
+    await clearTwoFactor(w.trx, account.id);
+    w.audit({
+      action: 'account.reset_two_factor',
+      entity: 'account',
+      entityId: account.email,
+      areaId: null,
+      before: { twoFactor: wasOn },
+      after: { twoFactor: false },
+    });
+    return wasOn;
+  });
+  return outcome.result;
+}
+
 /** A password for the operator to hand over: 20 letters and digits (about 119 bits). */
 export function generatePassword(): string {
   return generateRandomString(20, 'a-z', 'A-Z', '0-9');
@@ -126,7 +155,14 @@ async function getAccountSummary(db: Kysely<Database>, email: string): Promise<A
 
 async function summarize(db: Kysely<Database>, row: AccountRow): Promise<AccountSummary> {
   const roles = await describeRoles(db, await listRoleGrants(db, row.id));
-  return { email: row.email, name: row.name, disabled: row.disabled, createdAt: String(row.createdAt), roles };
+  return {
+    email: row.email,
+    name: row.name,
+    disabled: row.disabled,
+    twoFactor: row.twoFactorEnabled === true,
+    createdAt: String(row.createdAt),
+    roles,
+  };
 }
 
 /** Grants with the names of their area and municipality, for pages and the CLI. */

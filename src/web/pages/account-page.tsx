@@ -1,5 +1,6 @@
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
+import { TwoFactorSection, type TwoFactorSectionProps } from './two-factor-section.js';
 
 export type PasswordField = 'currentPassword' | 'newPassword' | 'confirmPassword';
 
@@ -15,6 +16,12 @@ export function AccountPage(props: {
   errors: FieldErrors<PasswordField>;
   changed: boolean;
   minLength: number;
+  twoFactor: TwoFactorSectionProps['status'];
+  twoFactorErrors?: TwoFactorSectionProps['errors'];
+  /** a refusal that is not one field's (an admin turning two-factor off) */
+  twoFactorAlert?: string | undefined;
+  /** two-factor was just turned off */
+  twoFactorNotice?: 'off' | undefined;
 }) {
   return (
     <StaffLayout title="アカウント" viewer={props.viewer}>
@@ -56,6 +63,13 @@ export function AccountPage(props: {
           <button type="submit">変更する</button>
         </div>
       </form>
+      <TwoFactorSection
+        status={props.twoFactor}
+        csrf={props.viewer.csrf}
+        errors={props.twoFactorErrors ?? {}}
+        alert={props.twoFactorAlert}
+        notice={props.twoFactorNotice}
+      />
     </StaffLayout>
   );
 }

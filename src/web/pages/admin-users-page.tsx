@@ -16,6 +16,8 @@ export type AccountListItem = {
   email: string;
   name: string;
   disabled: boolean;
+  /** two-factor sign-in is on (only `renkei user reset-2fa` at the machine clears it for someone else) */
+  twoFactor: boolean;
   roles: string[];
 };
 
@@ -49,6 +51,7 @@ export function AdminUsersPage(props: {
                 <th scope="col">氏名</th>
                 <th scope="col">役割</th>
                 <th scope="col">状態</th>
+                <th scope="col">二段階認証</th>
                 <th scope="col">操作</th>
               </tr>
             </thead>
@@ -59,6 +62,7 @@ export function AdminUsersPage(props: {
                   <td>{account.name}</td>
                   <td>{account.roles.join('、') || '（なし）'}</td>
                   <td>{account.disabled ? '無効' : '有効'}</td>
+                  <td>{account.twoFactor ? '有効' : '—'}</td>
                   <td>
                     {account.disabled ? null : (
                       <>

@@ -1,0 +1,230 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { Actor } from '../domain/access-policy.js';
+import { MIN_PASSWORD_LENGTH } from '../service/accounts/account-auth.js';
+import { type AccountEventAction, recordAccountEvent } from '../service/accounts/record-account-event.js';
+import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
+import { AccountPage } from '../web/pages/account-page.js';
+import { SignInCodePage } from '../web/pages/sign-in-code-page.js';
+import { SignInPage } from '../web/pages/sign-in-page.js';
+import type { TwoFactorField } from '../web/pages/two-factor-section.js';
+import { TwoFactorBackupCodesPage, TwoFactorSetupPage } from '../web/pages/two-factor-setup-page.js';
+import { readSmallForm } from './account-routes.js';
+import type { AppContext } from './app-deps.js';
+import { authErrorCode, callAuth, passSetCookies } from './call-auth.js';
+import { checkFormToken } from './csrf.js';
+import { privatePage } from './html-response.js';
+import { clearPendingSignIn, readPendingSignIn } from './pending-sign-in.js';
+import type { ActorEnv } from './request-actor.js';
+import { guard } from './route-policy.js';
+import { openTwoFactorSetup, sealTwoFactorSetup } from './seal-two-factor-setup.js';
+import { buildStaffViewer, csrfTokenOf } from './staff-viewer.js';
+
+const TOO_MANY = '確認コードの試行が多すぎます。しばらく（最長 15 分）待ってから、もう一度お試しください。';
+const WRONG_CODE = '確認コードが違います。認証アプリに今表示されている 6 桁の数字を入力してください。';
+const START_AGAIN =
+  'ログインの手続きの有効期限が切れたか、確認コードを何度も間違えました。もう一度メールアドレスとパスワードを入力してください。';
+const ADMIN_KEEPS_IT =
+  'システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで renkei user reset-2fa を実行してもらってください。';
+
+/** A code as typed: full-width digits and spaces folded; a 6-digit TOTP or a backup code (`abcde-12345`). */
+export function readCode(value: unknown): { kind: 'totp' | 'backup_code'; code: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const code = value.normalize('NFKC').replace(/\s+/g, '').slice(0, 64);
+  if (/^\d{6}$/.test(code)) return { kind: 'totp', code };
+  if (/^[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}$/.test(code)) {
+    return { kind: 'backup_code', code: code.includes('-') ? code : `${code.slice(0, 5)}-${code.slice(5)}` };
+  }
+  return undefined;
+}
+
+const VERIFY_PATH = { totp: '/two-factor/verify-totp', backup_code: '/two-factor/verify-backup-code' } as const;
+
+/**
+ * Two-factor sign-in (TOTP, better-auth's twoFactor plugin): the second step of a sign-in (/signin/code) and the
+ * account's own set-up and removal (/account/two-factor/…). Like the other account routes, these translate forms
+ * into calls of better-auth's endpoints (its rate limits and the plugin's per-challenge and per-account limits
+ * apply) and record what happened in the audit log.
+ */
+export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
+  const secure = ctx.publicOrigin.startsWith('https:');
+  const record = (action: AccountEventAction, actor: { userId: string | null; email: string }, detail?: object) =>
+    recordAccountEvent(ctx.db, {
+      action,
+      userId: actor.userId,
+      email: actor.email,
+      channel: 'web',
+      ...(detail ? { detail: { ...detail } } : {}),
+    });
+  const accountPage = async (
+    c: Context<ActorEnv>,
+    status: 200 | 403 | 422 | 429,
+    extra: { errors?: Partial<Record<TwoFactorField, string>>; alert?: string },
+  ) => {
+    const actor = c.get('actor') as Actor;
+    return privatePage(
+      c,
+      <AccountPage
+        viewer={await buildStaffViewer(c, ctx, actor)}
+        errors={{}}
+        changed={false}
+        minLength={MIN_PASSWORD_LENGTH}
+        twoFactor={await readTwoFactorStatus(ctx.db, actor)}
+        twoFactorErrors={extra.errors}
+        twoFactorAlert={extra.alert}
+      />,
+      status,
+    );
+  };
+  const whoIs = (actor: Actor) => ({ userId: actor.kind === 'account' ? actor.userId : null, email: actor.label });
+
+  return new Hono<ActorEnv>()
+    .get('/signin/code', async (c) => {
+      const pending = readPendingSignIn(c, await ctx.secret());
+      if (!pending) return c.redirect('/signin', 303);
+      return privatePage(c, <SignInCodePage email={pending.email} csrf={await csrfTokenOf(c, ctx)} errors={{}} />);
+    })
+    .post(
+      '/signin/code',
+      guard(ctx, { kind: 'anyone', reason: 'the second step of signing in, before there is a session' }),
+      async (c) => {
+        const body = await readSmallForm(c);
+        checkFormToken(c, await ctx.secret(), body.csrf);
+        const pending = readPendingSignIn(c, await ctx.secret());
+        const startAgain = async () => {
+          clearPendingSignIn(c, secure);
+          return privatePage(
+            c,
+            <SignInPage
+              email={pending?.email ?? ''}
+              next={pending?.next ?? '/staff'}
+              csrf={await csrfTokenOf(c, ctx)}
+              errors={{}}
+              alert={START_AGAIN}
+            />,
+            401,
+          );
+        };
+        if (!pending) return startAgain();
+        const again = async (status: 401 | 422 | 429, errors: { code?: string }, alert?: string) =>
+          privatePage(
+            c,
+            <SignInCodePage email={pending.email} csrf={await csrfTokenOf(c, ctx)} errors={errors} alert={alert} />,
+            status,
+          );
+        const code = readCode(body.code);
+        if (!code) return again(422, { code: '6 桁の数字（またはバックアップコード）を入力してください' });
+
+        const answer = await callAuth(ctx, c, VERIFY_PATH[code.kind], { body: { code: code.code }, withCookies: true });
+        if (answer.status === 200) {
+          const { user } = (await answer.json()) as { user: { id: string; email: string } };
+          passSetCookies(answer, c.res.headers);
+          clearPendingSignIn(c, secure);
+          await record('account.sign_in', { userId: user.id, email: user.email }, { secondFactor: code.kind });
+          return c.redirect(pending.next, 303);
+        }
+        const reason = (await authErrorCode(answer)) ?? `status ${answer.status}`;
+        await record('account.two_factor_refused', { userId: null, email: pending.email }, { kind: code.kind, reason });
+        passSetCookies(answer, c.res.headers); // an ended challenge expires its cookie
+        if (answer.status === 429) return again(429, {}, TOO_MANY);
+        if (reason === 'INVALID_CODE' || reason === 'INVALID_BACKUP_CODE') {
+          return again(401, { code: code.kind === 'totp' ? WRONG_CODE : 'バックアップコードが違うか、使用済みです' });
+        }
+        return startAgain();
+      },
+    )
+    .post('/account/two-factor/enable', guard(ctx, { kind: 'signed-in' }), async (c) => {
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const actor = c.get('actor') as Actor;
+      const password = typeof body.twoFactorPassword === 'string' ? body.twoFactorPassword.slice(0, 256) : '';
+      if (password === '')
+        return accountPage(c, 422, { errors: { twoFactorPassword: 'パスワードを入力してください' } });
+      const answer = await callAuth(ctx, c, '/two-factor/enable', {
+        body: { password, method: 'totp' },
+        withCookies: true,
+      });
+      if (answer.status === 429) return accountPage(c, 429, { alert: TOO_MANY });
+      if (answer.status !== 200) {
+        const reason = await authErrorCode(answer);
+        if (reason === 'TOTP_ALREADY_ENABLED') return accountPage(c, 422, { alert: '二段階認証はすでに有効です。' });
+        return accountPage(c, 422, { errors: { twoFactorPassword: 'パスワードが違います' } });
+      }
+      const { totpURI, backupCodes } = (await answer.json()) as { totpURI: string; backupCodes: string[] };
+      const sealed = sealTwoFactorSetup(
+        { totpUri: totpURI, backupCodes },
+        await ctx.secret(),
+        whoIs(actor).userId ?? '',
+      );
+      return privatePage(
+        c,
+        <TwoFactorSetupPage
+          viewer={await buildStaffViewer(c, ctx, actor)}
+          totpUri={totpURI}
+          sealed={sealed}
+          errors={{}}
+        />,
+      );
+    })
+    .post('/account/two-factor/confirm', guard(ctx, { kind: 'signed-in' }), async (c) => {
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const actor = c.get('actor') as Actor;
+      const setup = openTwoFactorSetup(body.setup, await ctx.secret(), whoIs(actor).userId ?? '');
+      const again = async (status: 422 | 429, error: string) =>
+        privatePage(
+          c,
+          <TwoFactorSetupPage
+            viewer={await buildStaffViewer(c, ctx, actor)}
+            totpUri={setup.totpUri}
+            sealed={String(body.setup)}
+            errors={{ code: error }}
+          />,
+          status,
+        );
+      const code = readCode(body.code);
+      if (code?.kind !== 'totp') return again(422, '認証アプリに表示されている 6 桁の数字を入力してください');
+      const answer = await callAuth(ctx, c, VERIFY_PATH.totp, { body: { code: code.code }, withCookies: true });
+      if (answer.status === 429) return again(429, TOO_MANY);
+      if (answer.status !== 200) {
+        return again(422, `${WRONG_CODE}（端末の時刻がずれていると合いません）`);
+      }
+      passSetCookies(answer, c.res.headers); // better-auth replaces the session when two-factor turns on
+      await record('account.two_factor_enable', whoIs(actor));
+      return privatePage(
+        c,
+        <TwoFactorBackupCodesPage viewer={await buildStaffViewer(c, ctx, actor)} backupCodes={setup.backupCodes} />,
+      );
+    })
+    .post('/account/two-factor/disable', guard(ctx, { kind: 'signed-in' }), async (c) => {
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const actor = c.get('actor') as Actor;
+      const status = await readTwoFactorStatus(ctx.db, actor);
+      if (!status.enabled) return accountPage(c, 422, { alert: '二段階認証は有効ではありません。' });
+      if (!status.mayTurnOff) {
+        await record('account.two_factor_disable_refused', whoIs(actor), { reason: 'admin' });
+        return accountPage(c, 403, { alert: ADMIN_KEEPS_IT });
+      }
+      const password = typeof body.twoFactorPassword === 'string' ? body.twoFactorPassword.slice(0, 256) : '';
+      const code = readCode(body.twoFactorCode);
+      const errors: Partial<Record<TwoFactorField, string>> = {};
+      if (password === '') errors.twoFactorPassword = 'パスワードを入力してください';
+      if (!code) errors.twoFactorCode = '6 桁の数字（またはバックアップコード）を入力してください';
+      if (!code || password === '') return accountPage(c, 422, { errors });
+
+      // the code first (better-auth's disable asks the password only); a wrong one changes nothing
+      const checked = await callAuth(ctx, c, VERIFY_PATH[code.kind], { body: { code: code.code }, withCookies: true });
+      if (checked.status === 429) return accountPage(c, 429, { alert: TOO_MANY });
+      if (checked.status !== 200) {
+        await record('account.two_factor_refused', whoIs(actor), { kind: code.kind, step: 'disable' });
+        return accountPage(c, 422, { errors: { twoFactorCode: WRONG_CODE } });
+      }
+      const answer = await callAuth(ctx, c, '/two-factor/disable', { body: { password }, withCookies: true });
+      if (answer.status === 429) return accountPage(c, 429, { alert: TOO_MANY });
+      if (answer.status !== 200) return accountPage(c, 422, { errors: { twoFactorPassword: 'パスワードが違います' } });
+      passSetCookies(answer, c.res.headers); // better-auth replaces the session when two-factor turns off
+      await record('account.two_factor_disable', whoIs(actor));
+      return c.redirect('/account?twoFactor=off', 303);
+    });
+}

@@ -1,0 +1,54 @@
+import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
+import { Layout } from '../layout.js';
+
+const LABELS = { code: '確認コード' } as const;
+
+/** /signin/code: the second step of a sign-in, for an account with two-factor on. */
+export function SignInCodePage(props: {
+  email: string;
+  csrf: string;
+  errors: FieldErrors<'code'>;
+  alert?: string | undefined;
+}) {
+  return (
+    <Layout
+      title="確認コードの入力"
+      areaName=""
+      breadcrumbs={[
+        { label: 'ホーム', href: '/' },
+        { label: '職員ログイン', href: '/signin' },
+        { label: '確認コード' },
+      ]}
+      description="二段階認証の確認コードの入力"
+    >
+      <h1>確認コードの入力</h1>
+      <p class="lead">
+        {props.email} は二段階認証を使っています。認証アプリに表示されている 6 桁の確認コードを入力してください。
+      </p>
+      {props.alert ? (
+        <div class="warning" role="alert">
+          <p class="warning__title">{props.alert}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={props.errors} labels={LABELS} />
+      <form method="post" action="/signin/code" class="filter-form">
+        <CsrfField token={props.csrf} />
+        <TextField
+          name="code"
+          label={LABELS.code}
+          autocomplete="one-time-code"
+          hint="認証アプリの 6 桁の数字。端末がないときはバックアップコード（例: abcde-12345）"
+          error={props.errors.code}
+          required
+        />
+        <div class="filter-form__actions">
+          <button type="submit">確認してログイン</button>
+        </div>
+      </form>
+      <p>
+        端末もバックアップコードもないときは、圏域の管理者に二段階認証の解除を依頼してください。
+        <a href="/signin">最初からやり直す</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,112 @@
+import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
+
+export type TwoFactorField = 'twoFactorPassword' | 'twoFactorCode';
+
+export const TWO_FACTOR_LABELS: Record<TwoFactorField, string> = {
+  twoFactorPassword: 'パスワード',
+  twoFactorCode: '確認コード',
+};
+
+export type TwoFactorSectionProps = {
+  status: { enabled: boolean; mayTurnOff: boolean };
+  csrf: string;
+  errors: FieldErrors<TwoFactorField>;
+  alert?: string | undefined;
+  notice?: 'off' | undefined;
+};
+
+/** The account page's two-factor part: turn it on (password), or off (password and a current code). */
+export function TwoFactorSection(props: TwoFactorSectionProps) {
+  const { status, errors } = props;
+  return (
+    <section aria-labelledby="two-factor-heading">
+      <h2 id="two-factor-heading">二段階認証（確認コード）</h2>
+      {props.notice === 'off' ? (
+        <p class="notice" role="status">
+          二段階認証を解除しました。次からはパスワードだけでログインします。
+        </p>
+      ) : null}
+      {props.alert ? (
+        <div class="warning" role="alert">
+          <p class="warning__title">{props.alert}</p>
+        </div>
+      ) : null}
+      <p>
+        状態: <strong>{status.enabled ? '有効' : '無効'}</strong>
+      </p>
+      {status.enabled ? <TurnOffForm {...props} /> : <TurnOnForm csrf={props.csrf} errors={errors} />}
+    </section>
+  );
+}
+
+function TurnOnForm(props: { csrf: string; errors: FieldErrors<TwoFactorField> }) {
+  return (
+    <>
+      <p>
+        ログインのとき、パスワードのあとに認証アプリ（Google Authenticator、Microsoft Authenticator など）が示す 6
+        桁の確認コードも入力するようにします。パスワードが漏れても、端末がなければログインできません。
+        システム管理者は、一度有効にすると自分では解除できません。
+      </p>
+      <ErrorSummary<'twoFactorPassword'>
+        errors={props.errors}
+        labels={{ twoFactorPassword: TWO_FACTOR_LABELS.twoFactorPassword }}
+      />
+      <form method="post" action="/account/two-factor/enable" class="filter-form">
+        <CsrfField token={props.csrf} />
+        <TextField
+          name="twoFactorPassword"
+          label={TWO_FACTOR_LABELS.twoFactorPassword}
+          type="password"
+          autocomplete="current-password"
+          hint="本人の確認のため、今のパスワードを入力してください。"
+          error={props.errors.twoFactorPassword}
+          required
+        />
+        <div class="filter-form__actions">
+          <button type="submit">二段階認証を設定する</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function TurnOffForm(props: TwoFactorSectionProps) {
+  if (!props.status.mayTurnOff) {
+    return (
+      <p>
+        システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで
+        <code>renkei user reset-2fa メールアドレス</code> を実行して解除してもらってください。
+      </p>
+    );
+  }
+  return (
+    <>
+      <p>解除すると、次からはパスワードだけでログインします。</p>
+      <ErrorSummary errors={props.errors} labels={TWO_FACTOR_LABELS} />
+      <form method="post" action="/account/two-factor/disable" class="filter-form">
+        <CsrfField token={props.csrf} />
+        <TextField
+          name="twoFactorPassword"
+          label={TWO_FACTOR_LABELS.twoFactorPassword}
+          type="password"
+          autocomplete="current-password"
+          error={props.errors.twoFactorPassword}
+          required
+        />
+        <TextField
+          name="twoFactorCode"
+          label={TWO_FACTOR_LABELS.twoFactorCode}
+          autocomplete="one-time-code"
+          hint="認証アプリの 6 桁のコード、またはバックアップコード"
+          error={props.errors.twoFactorCode}
+          required
+        />
+        <div class="filter-form__actions">
+          <button type="submit" class="button-secondary">
+            二段階認証を解除する
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
