@@ -74,6 +74,19 @@ test('the 圏域 name or the chapter label alone, recurring, is a running footer
   }
 });
 
+test('the 圏域 name or the chapter label beside a page number is a footer on a single page too', () => {
+  for (const footer of ['12 ○○圏域', '○○圏域 - 12 -', '\t\t第4章\t12']) {
+    const body = [...MATRIX_HEADER, ROW, footer, ROW];
+    const read = readPageFurniture(splitLines([...PREAMBLE, ...body].join('\n')));
+    assert.deepEqual(
+      read.lines.map((l) => l.text),
+      [...PREAMBLE, ...MATRIX_HEADER, ROW, ROW],
+      footer,
+    );
+    assert.deepEqual(read.findings, []);
+  }
+});
+
 test('the 圏域 name on fewer than three pages, or indented in a table, is kept, with a finding naming its lines', () => {
   const twice = readPageFurniture(splitLines([...PREAMBLE, ...MATRIX_HEADER, ROW, '○○圏域', ROW, '○○圏域'].join('\n')));
   assert.deepEqual(

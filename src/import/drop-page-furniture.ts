@@ -100,7 +100,7 @@ function linesAfterSheetStart(body: TextLine[]): Set<TextLine> {
  * Removes what the PDF's page layout put between rows: page numbers (`- 12 -`, `12/40`, `P.12`, or `12` printed
  * flush left) and running headers or footers (the document or chapter title repeated, or its start, also with the
  * page number beside it; a title-length line printed flush left that recurs; the 圏域's name or the chapter label
- * alone, printed flush left or beside a page number, that recurs). The lines before the matrix and the sheets are
+ * beside a page number, or alone printed flush left on three pages). The lines before the matrix and the sheets are
  * kept whole (the title is read there), and so is the line after a 事業名 line (its 関係市町村 value may recur on
  * every sheet). Line numbers are kept. A line that may be a running header or footer but for which no rule is sure
  * (shorter than a title, or on fewer than three pages, or inside a table) is kept, with an `ambiguous_layout`
@@ -132,16 +132,13 @@ export function readPageFurniture(lines: TextLine[]): PageFurniture {
     const short = repeatedKeyOf(text);
     if (shortKeys.has(short)) shortRepeats.set(short, (shortRepeats.get(short) ?? 0) + 1);
   }
-  // the 圏域's name or the chapter label alone is no heading, even after a page number (`12 青森圏域`)
+  // the 圏域's name or the chapter label beside a page number is a page's header or footer, on any page (and no
+  // role heading: `12 青森圏域`); alone, it is one when printed flush left on three pages
   const isShortTitleRepeat = (line: TextLine, text: string) => {
     const key = repeatedKeyOf(text);
+    if (!shortKeys.has(key) || afterSheetStart.has(line)) return false;
     const besidePageNumber = withoutPageNumber(text) !== null || filledCells(line).length === 2;
-    return (
-      shortKeys.has(key) &&
-      !afterSheetStart.has(line) &&
-      (isFlush(line) || besidePageNumber) &&
-      (shortRepeats.get(key) ?? 0) >= RUNNING_REPEATS
-    );
+    return besidePageNumber || (isFlush(line) && (shortRepeats.get(key) ?? 0) >= RUNNING_REPEATS);
   };
   const isFurniture = (line: TextLine): boolean => {
     const text = loneText(line);

@@ -272,6 +272,8 @@ type SheetState = {
   kpi: KpiTables;
   /** unlabelled lines between the sheet's header and its first field: the 内容 label below them takes them */
   beforeFields: TextLine[];
+  /** lines before the first field that no rule places */
+  unread: TextLine[];
 };
 
 function readRolesLine(state: SheetState, cells: string[], centralCityHint: string | null): void {
@@ -346,8 +348,7 @@ function readLine(state: SheetState, line: TextLine, centralCityHint: string | n
     state.budgetValues = line;
     state.block = 'other';
   } else if (label === 'content') {
-    // a label cell stands in the middle of its cell's height: the content's first lines may come before it
-    for (const above of state.beforeFields.splice(0)) appendContent(sheet, filledCells(above));
+    for (const above of takeLinesAboveContent(state)) appendContent(sheet, filledCells(above));
     appendContent(sheet, rest);
     state.block = 'content';
   } else if (label === 'effect') {
@@ -385,6 +386,24 @@ function readLine(state: SheetState, line: TextLine, centralCityHint: string | n
   } else if (isBeforeFields(state)) {
     state.beforeFields.push(line);
   }
+}
+
+/** Content text for sure: a bullet or a sentence (the header rules never take either). */
+function isContentLike(line: TextLine): boolean {
+  const text = stripTags(filledCells(line).join(' ')).trim();
+  return BULLET_START.test(text) || /。/.test(text);
+}
+
+/**
+ * The lines above the 内容 label that are its content: a label cell stands in the middle of its cell's height, so
+ * the content's first lines may come before it. They start at the first bullet or sentence; a line before that
+ * (too long for the header's rules, say) is left unread and reported.
+ */
+function takeLinesAboveContent(state: SheetState): TextLine[] {
+  const above = state.beforeFields.splice(0);
+  const start = above.findIndex(isContentLike);
+  state.unread.push(...(start < 0 ? above : above.slice(0, start)));
+  return start < 0 ? [] : above.slice(start);
 }
 
 /** No field of the sheet has been read yet (the lines read so far are the header's). */
@@ -438,6 +457,7 @@ export function parseProjectSheet(lines: TextLine[], centralCityHint: string | n
     budgetValues: null,
     kpi: emptyKpiTables(),
     beforeFields: [],
+    unread: [],
   };
   const body = lines.slice(used);
   let blankInKpiTable = false;
@@ -462,13 +482,14 @@ export function parseProjectSheet(lines: TextLine[], centralCityHint: string | n
     }
     readLine(state, line, centralCityHint);
   }
-  const [firstUnread] = state.beforeFields;
+  const unread = [...state.unread, ...state.beforeFields];
+  const [firstUnread] = unread;
   if (firstUnread) {
     sheet.issues.push({
       code: 'ambiguous_layout',
       line: firstUnread.no,
-      excerpt: state.beforeFields.map((l) => filledCells(l).join(' ')).join(' ／ '),
-      message: `事業名の行と最初の欄の間に見出しのない行があります（${state.beforeFields.map((l) => `${l.no}行`).join('、')}）。下に「内容」の見出しがないため、どの欄のものか決まらず、読みませんでした`,
+      excerpt: unread.map((l) => filledCells(l).join(' ')).join(' ／ '),
+      message: `事業名の行と最初の欄の間に見出しのない行があります（${unread.map((l) => `${l.no}行`).join('、')}）。すぐ下の「内容」の1行目（○で始まる行や文）とも事業名・関係市町村の続きとも決まらないため、読みませんでした`,
     });
   }
   if (!state.budgetHeader) {

@@ -48,7 +48,14 @@ for (const footer of [
   });
 }
 
-test('the page number before the 圏域 name is no role heading: 12 青森圏域 on every page changes nothing', () => {
+test('the page number before the 圏域 name is no role heading: 12 青森圏域 on any page changes nothing', () => {
+  const twoPages = [sheetStartOf(1) + 1, sheetStartOf(30) + 1];
+  const text = seedVariant(
+    (_l, i) => twoPages.includes(i),
+    (l, i) => [l, `${i} 青森圏域`],
+  );
+  assert.deepEqual(projectsOf(text), expected);
+  assert.deepEqual(ambiguous(text), []);
   assert.deepEqual(projectsOf(seedVariant(isContent, (l, i) => [l, `${i} 青森圏域`])), expected);
   const fullWidth = (n: number) => String(n).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
   assert.deepEqual(projectsOf(seedVariant(afterKpiHeader, (l, i) => [l, `${fullWidth(i)}　青森圏域`])), expected);
@@ -201,4 +208,18 @@ test('an unlabelled line before a sheet whose first label is not 内容 is not d
   const findings = ambiguous(text);
   assert.equal(findings.length, 1);
   assert.equal(findings[0]?.line, content1 + 1);
+});
+
+test('a line above 内容 that is no bullet or sentence (a long list remainder) is not taken for content: a finding', () => {
+  const sheet1 = sheetStartOf(1);
+  const rest = '今別町、蓬田村、外ヶ浜町、今別町、蓬田村、外ヶ浜町、今別町、蓬田村、外ヶ浜町';
+  const text = seedVariant(
+    (_l, i) => i === sheet1,
+    () => ['事業名\t1\t連携中枢都市圏ビジョン懇談会の運営\t関係市町村\t青森市、平内町、', rest],
+  );
+  assert.deepEqual(projectsOf(text)[0]?.content, expected[0]?.content);
+  const findings = ambiguous(text);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]?.line, sheet1 + 2);
+  assert.equal(findings[0]?.excerpt, rest);
 });
