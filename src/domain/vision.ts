@@ -134,6 +134,11 @@ export const findingCodes = [
   'source_converted',
   /** the document names another area than the one it was imported into (the area keeps its own name) */
   'area_name_mismatch',
+  /**
+   * the page layout allows two readings and no rule can tell them apart: the importer took the one the message
+   * names (a line that may be a running header or footer, a row that may belong to another field)
+   */
+  'ambiguous_layout',
 ] as const;
 
 export type FindingCode = (typeof findingCodes)[number];

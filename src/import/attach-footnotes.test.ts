@@ -20,10 +20,17 @@ function buildSheet(
     budget: null,
     roles: null,
     kpiHeader: null,
-    kpis: kpis.map(([indicator, baseline, target], i) => ({ indicator, baseline, target, line: 10 + i })),
+    kpis: kpis.map(([indicator, baseline, target], i) => ({
+      indicator,
+      baseline,
+      target,
+      targetYearText: null,
+      line: 10 + i,
+    })),
     footnotes: footnotes.map(([key, text], i) => ({ key, text, line: 20 + i })),
     textMarkers,
     issues: [],
+    nameContinuation: null,
     firstLine: 1,
     lastLine: 30,
   };

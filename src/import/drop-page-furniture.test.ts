@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dropPageFurniture } from './drop-page-furniture.js';
+import { dropPageFurniture, readPageFurniture } from './drop-page-furniture.js';
 import { splitLines } from './split-lines.js';
 
 const keptTexts = (text: string) => dropPageFurniture(splitLines(text)).map((l) => l.text);
@@ -65,4 +65,68 @@ test('sheet labels alone on their rows are kept however often they recur', () =>
   const labels = ['連携効果', '\t効果の本文', '連携市町村の役割分担', '\t役割', '事業費見込額（単位：千円）', '\t408'];
   const body = [...MATRIX_HEADER, ...labels.flatMap((l) => [l, l, l])];
   assert.deepEqual(keptTexts(body.join('\n')), body);
+});
+
+test('the 圏域 name or the chapter label alone, recurring, is a running footer, also beside a page number', () => {
+  for (const footer of ['○○圏域', '第4章', '○○圏域　#', '# ○○圏域', '○○圏域\t#', 'P.# 第4章']) {
+    const body = [...MATRIX_HEADER, ...[7, 8, 9].flatMap((page) => [ROW, footer.replace('#', String(page))])];
+    assert.deepEqual(keptTexts([...PREAMBLE, ...body].join('\n')), [...PREAMBLE, ...MATRIX_HEADER, ROW, ROW, ROW]);
+  }
+});
+
+test('the 圏域 name or the chapter label beside a page number is a footer on a single page too', () => {
+  for (const footer of ['12 ○○圏域', '○○圏域 - 12 -', '\t\t第4章\t12']) {
+    const body = [...MATRIX_HEADER, ROW, footer, ROW];
+    const read = readPageFurniture(splitLines([...PREAMBLE, ...body].join('\n')));
+    assert.deepEqual(
+      read.lines.map((l) => l.text),
+      [...PREAMBLE, ...MATRIX_HEADER, ROW, ROW],
+      footer,
+    );
+    assert.deepEqual(read.findings, []);
+  }
+});
+
+test('the 圏域 name on fewer than three pages, or indented in a table, is kept, with a finding naming its lines', () => {
+  const twice = readPageFurniture(splitLines([...PREAMBLE, ...MATRIX_HEADER, ROW, '○○圏域', ROW, '○○圏域'].join('\n')));
+  assert.deepEqual(
+    twice.lines.map((l) => l.text),
+    [...PREAMBLE, ...MATRIX_HEADER, ROW, '○○圏域', ROW, '○○圏域'],
+  );
+  assert.deepEqual(
+    twice.findings.map((f) => [f.code, f.line, f.excerpt]),
+    [['ambiguous_layout', 7, '○○圏域']],
+  );
+  assert.match(twice.findings[0]?.message ?? '', /7行、9行/);
+  const indented = [...MATRIX_HEADER, ...[1, 2, 3].flatMap(() => [ROW, '\t\t\t○○圏域'])];
+  const read = readPageFurniture(splitLines([...PREAMBLE, ...indented].join('\n')));
+  assert.deepEqual(
+    read.lines.map((l) => l.text),
+    [...PREAMBLE, ...indented],
+  );
+  assert.equal(read.findings.length, 1);
+});
+
+test('a short flush-left line printed on several pages that is no title part is kept, with a finding', () => {
+  const body = [...MATRIX_HEADER, ...[1, 2, 3].flatMap(() => [ROW, '企画調整課'])];
+  const read = readPageFurniture(splitLines([...PREAMBLE, ...body].join('\n')));
+  assert.deepEqual(
+    read.lines.map((l) => l.text),
+    [...PREAMBLE, ...body],
+  );
+  assert.deepEqual(
+    read.findings.map((f) => f.excerpt),
+    ['企画調整課'],
+  );
+});
+
+test('the 関係市町村 value below its label is never a footer, even when it is the 圏域 name', () => {
+  const sheet = (n: number) => [`事業名\t${n}\t事業${n}\t関係市町村`, '○○圏域', `内容\t○事業${n}を行う。`];
+  const body = [1, 2, 3].flatMap(sheet);
+  const read = readPageFurniture(splitLines([...PREAMBLE, ...body].join('\n')));
+  assert.deepEqual(
+    read.lines.map((l) => l.text),
+    [...PREAMBLE, ...body],
+  );
+  assert.deepEqual(read.findings, []);
 });

@@ -2,7 +2,7 @@ import type { Finding, Vision } from '../domain/vision.js';
 import { buildArea, buildPlan } from './build-plan.js';
 import { buildStructure } from './build-structure.js';
 import { checkReadable } from './check-readable.js';
-import { dropPageFurniture } from './drop-page-furniture.js';
+import { readPageFurniture } from './drop-page-furniture.js';
 import { findCentralCity } from './find-central-city.js';
 import { comparisonKey } from './normalize-text.js';
 import { parseMatrix } from './parse-matrix.js';
@@ -35,7 +35,7 @@ function emptyVision(findings: Finding[]): Vision {
 export function parseDocument(text: string): ParseResult {
   const unreadable = checkReadable(text);
   if (unreadable) return { vision: emptyVision([unreadable]), findings: [unreadable] };
-  const lines = dropPageFurniture(splitLines(text));
+  const { lines, findings: layoutFindings } = readPageFurniture(splitLines(text));
   const sections = splitSections(lines);
   const matrix = parseMatrix(sections.matrix);
   if (sections.matrix.length === 0 && !sections.sheets.some(isSheetStart)) {
@@ -69,7 +69,7 @@ export function parseDocument(text: string): ParseResult {
     sheetPart.headings,
     matrix.headings,
   );
-  const all = [...findings, ...structure.findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const all = [...layoutFindings, ...findings, ...structure.findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (projects.length === 0) {
     all.push({
       severity: 'error',

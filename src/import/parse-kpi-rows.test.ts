@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type KpiHeader, type RawKpi, readKpiHeader, readKpiRows } from './parse-kpi-rows.js';
+import {
+  type KpiHeader,
+  type RawKpi,
+  readKpiHeader,
+  readKpiRows,
+  readKpiTables,
+  startsKpiTable,
+} from './parse-kpi-rows.js';
 import { splitLines, type TextLine } from './split-lines.js';
 
 function lineOf(text: string, no: number): TextLine {
@@ -17,11 +24,12 @@ function header(): KpiHeader {
   return read;
 }
 
-function rowsOf(...rows: [text: string, no: number, labelCells?: number][]): RawKpi[] {
+/** The rows read under the seed's header, without the target year every one of them takes from it. */
+function rowsOf(...rows: [text: string, no: number, labelCells?: number][]): Omit<RawKpi, 'targetYearText'>[] {
   return readKpiRows(
     header(),
     rows.map(([text, no, labelCells = 0]) => ({ line: lineOf(text, no), labelCells })),
-  );
+  ).map(({ targetYearText: _year, ...kpi }) => kpi);
 }
 
 test('readKpiHeader finds the columns and the target fiscal year', () => {
@@ -120,4 +128,24 @@ test('a row without indicator continues the previous row', () => {
 
 test('empty rows are ignored', () => {
   assert.deepEqual(rowsOf(['\t\t\t\t\t\t', 1]), []);
+});
+
+test('each KPI table gives its rows its own target year; a header repeated with the same year goes on', () => {
+  const second = readKpiHeader(lineOf('成果指標\t現状値\t目標値（令和8年度）', 95));
+  assert.ok(second);
+  const first = { header: header(), rows: [{ line: lineOf('\t創業件数\t\t24件\t\t32件', 90), labelCells: 0 }] };
+  const kpis = readKpiTables([
+    first,
+    { header: second, rows: [{ line: lineOf('\t相談件数\t750件\t1,100件', 96), labelCells: 0 }] },
+  ]);
+  assert.deepEqual(
+    kpis.map((k) => [k.indicator, k.baseline, k.target, k.targetYearText]),
+    [
+      ['創業件数', '24件', '32件', '2024年度'],
+      ['相談件数', '750件', '1,100件', '令和8年度'],
+    ],
+  );
+  assert.equal(startsKpiTable(first, second), true);
+  assert.equal(startsKpiTable(first, { ...header(), line: 120 }), false);
+  assert.equal(startsKpiTable(first, { ...header(), targetYearText: '2024 年度' }), false);
 });

@@ -1,14 +1,30 @@
 import type { BudgetCell, BudgetYear } from '../domain/vision.js';
-import { cleanText, comparisonKey, findFootnoteMarkers, readFootnoteLine, toHalfWidth } from './normalize-text.js';
+import {
+  cleanText,
+  comparisonKey,
+  findFootnoteMarkers,
+  readFootnoteLine,
+  stripTags,
+  toHalfWidth,
+} from './normalize-text.js';
 import { alignBudgetValues, looksLikeBudgetValue, parseBudgetCell } from './parse-budget-row.js';
 import { isNewLabel } from './parse-headings.js';
-import { type KpiHeader, type RawKpi, readKpiHeader, readKpiRows } from './parse-kpi-rows.js';
+import {
+  addKpiHeader,
+  addKpiRow,
+  emptyKpiTables,
+  type KpiHeader,
+  type KpiTables,
+  type RawKpi,
+  readKpiHeader,
+  readKpiTables,
+} from './parse-kpi-rows.js';
 import { readBudgetYearLabel } from './read-fiscal-year-label.js';
 import { filledCells, type TextLine } from './split-lines.js';
 
 /** A problem met while reading a sheet; reconcile turns it into a finding with the project number. */
 export type SheetIssue = {
-  code: 'missing_budget_row' | 'missing_kpi_rows' | 'unreadable_cell' | 'source_converted';
+  code: 'missing_budget_row' | 'missing_kpi_rows' | 'unreadable_cell' | 'source_converted' | 'ambiguous_layout';
   line: number;
   excerpt: string | null;
   message: string;
@@ -37,12 +53,15 @@ export type ProjectSheet = {
   effect: string | null;
   budget: SheetBudget | null;
   roles: SheetRoles | null;
+  /** the header of the sheet's first KPI table (a sheet may hold more, each with its own target year) */
   kpiHeader: KpiHeader | null;
   kpis: RawKpi[];
   footnotes: { key: string; text: string; line: number }[];
   /** footnote markers found in the content, effect and role texts, in sheet order */
   textMarkers: string[];
   issues: SheetIssue[];
+  /** a name part printed just above the 内容 label (reconcile checks it against the matrix) */
+  nameContinuation: NameContinuation | null;
   firstLine: number;
   lastLine: number;
 };
@@ -94,6 +113,9 @@ export function isSheetStart(line: TextLine): boolean {
 
 type Header = { number: number | null; nameParts: string[]; related: string | null };
 
+/** The part of a name read from the line just above the 内容 label: it may be the content's first line instead. */
+export type NameContinuation = { line: number; text: string; nameWithout: string };
+
 const BULLET_START = /^[○〇◯・●■◆]/u;
 /** A 関係市町村 list that ends in a separator goes on on the next line. */
 const LIST_GOES_ON = /[、，,・･]$/;
@@ -101,7 +123,10 @@ const LIST_GOES_ON = /[、，,・･]$/;
 type HeaderState = { header: Header; relatedColumn: number };
 
 /** Short text that is no bullet and no sentence: a name's or a list's remainder, not content. */
-const isHeaderText = (cell: string) => cell.length <= 30 && !BULLET_START.test(cell) && !/。/.test(cell);
+const isHeaderText = (cell: string) => {
+  const text = stripTags(cell).trim();
+  return text.length <= 30 && !BULLET_START.test(text) && !/。/.test(text);
+};
 
 /**
  * Whether a line after the 事業名 line still belongs to the header: the 関係市町村 value below its label; or short
@@ -126,12 +151,18 @@ function continuesHeader(line: TextLine, next: TextLine | undefined, { header, r
  * right the list (so does any cell when the list ends in 、). A 関係市町村 value printed below its label may also have
  * shifted left: with no cell under the label, the whole line is the value.
  */
-function readSheetHeader(lines: TextLine[]): { header: Header; used: number } {
+function readSheetHeader(lines: TextLine[]): {
+  header: Header;
+  used: number;
+  nameContinuation: NameContinuation | null;
+} {
   const state: HeaderState = { header: { number: null, nameParts: [], related: null }, relatedColumn: -1 };
   const { header } = state;
   let used = 0;
+  let nameContinuation: NameContinuation | null = null;
   for (const [i, line] of lines.entries()) {
     if (used > 0 && !continuesHeader(line, lines[i + 1], state)) break;
+    const namePartsBefore = header.nameParts.length;
     const continuation = used > 0;
     const listGoesOn = header.related !== null && LIST_GOES_ON.test(header.related);
     const underRelated = (column: number) =>
@@ -159,8 +190,18 @@ function readSheetHeader(lines: TextLine[]): { header: Header; used: number } {
       }
       header.nameParts.push(cell);
     });
+    const next = lines[i + 1];
+    const aboveContent = next?.cells.some((c) => c !== '' && labelOf(c) === 'content') ?? false;
+    nameContinuation =
+      used > 1 && aboveContent && header.nameParts.length > namePartsBefore
+        ? {
+            line: line.no,
+            text: cleanText(header.nameParts.slice(namePartsBefore).join(' ')),
+            nameWithout: cleanText(header.nameParts.slice(0, namePartsBefore).join(' ')),
+          }
+        : null;
   }
-  return { header, used };
+  return { header, used, nameContinuation };
 }
 
 function readBudget(header: TextLine, values: TextLine | undefined, issues: SheetIssue[]): SheetBudget | null {
@@ -228,7 +269,11 @@ type SheetState = {
   block: Block;
   budgetHeader: TextLine | null;
   budgetValues: TextLine | null;
-  kpiRows: { line: TextLine; labelCells: number }[];
+  kpi: KpiTables;
+  /** unlabelled lines between the sheet's header and its first field: the 内容 label below them takes them */
+  beforeFields: TextLine[];
+  /** lines before the first field that no rule places */
+  unread: TextLine[];
 };
 
 function readRolesLine(state: SheetState, cells: string[], centralCityHint: string | null): void {
@@ -292,7 +337,9 @@ function readLine(state: SheetState, line: TextLine, centralCityHint: string | n
   const rest = line.cells.slice(firstFilled + (label ? 1 : 0)).filter((c) => c !== '');
   const kpiHeader = readKpiHeader(line);
   if (kpiHeader) {
-    sheet.kpiHeader = kpiHeader;
+    sheet.kpiHeader ??= kpiHeader;
+    const issue = addKpiHeader(state.kpi, kpiHeader, line);
+    if (issue) sheet.issues.push(issue);
     state.block = 'kpi';
   } else if (isBudgetHeader(line)) {
     state.budgetHeader = line;
@@ -301,6 +348,7 @@ function readLine(state: SheetState, line: TextLine, centralCityHint: string | n
     state.budgetValues = line;
     state.block = 'other';
   } else if (label === 'content') {
+    for (const above of takeLinesAboveContent(state)) appendContent(sheet, filledCells(above));
     appendContent(sheet, rest);
     state.block = 'content';
   } else if (label === 'effect') {
@@ -327,7 +375,7 @@ function readLine(state: SheetState, line: TextLine, centralCityHint: string | n
   } else if (label === 'related') {
     sheet.relatedMunicipalities = cleanText(rest.join(''));
   } else if (label === 'kpi' || state.block === 'kpi') {
-    state.kpiRows.push({ line, labelCells: label ? firstFilled + 1 : 0 });
+    addKpiRow(state.kpi, { line, labelCells: label ? firstFilled + 1 : 0 });
     state.block = 'kpi';
   } else if (state.block === 'roles') {
     readRolesLine(state, rest, centralCityHint);
@@ -335,7 +383,41 @@ function readLine(state: SheetState, line: TextLine, centralCityHint: string | n
     appendContent(sheet, rest);
   } else if (state.block === 'effect') {
     sheet.effect = cleanText(`${sheet.effect ?? ''} ${rest.join(' ')}`);
+  } else if (isBeforeFields(state)) {
+    state.beforeFields.push(line);
   }
+}
+
+/** Content text for sure: a bullet or a sentence (the header rules never take either). */
+function isContentLike(line: TextLine): boolean {
+  const text = stripTags(filledCells(line).join(' ')).trim();
+  return BULLET_START.test(text) || /。/.test(text);
+}
+
+/**
+ * The lines above the 内容 label that are its content: a label cell stands in the middle of its cell's height, so
+ * the content's first lines may come before it. They start at the first bullet or sentence; a line before that
+ * (too long for the header's rules, say) is left unread and reported.
+ */
+function takeLinesAboveContent(state: SheetState): TextLine[] {
+  const above = state.beforeFields.splice(0);
+  const start = above.findIndex(isContentLike);
+  state.unread.push(...(start < 0 ? above : above.slice(0, start)));
+  return start < 0 ? [] : above.slice(start);
+}
+
+/** No field of the sheet has been read yet (the lines read so far are the header's). */
+function isBeforeFields(state: SheetState): boolean {
+  const { sheet } = state;
+  return (
+    state.block === 'other' &&
+    sheet.content.length === 0 &&
+    sheet.effect === null &&
+    state.budgetHeader === null &&
+    sheet.roles === null &&
+    state.kpi.tables.length === 0 &&
+    state.kpi.leadingRows.length === 0
+  );
 }
 
 /** A table row: indented, or several cells. */
@@ -349,7 +431,7 @@ const isFlushText = (line: TextLine) => !isTableRow(line);
  * a role-sharing line is recognised even without its label.
  */
 export function parseProjectSheet(lines: TextLine[], centralCityHint: string | null): ProjectSheet | undefined {
-  const { header, used } = readSheetHeader(lines);
+  const { header, used, nameContinuation } = readSheetHeader(lines);
   if (header.number === null) return undefined;
   const sheet: ProjectSheet = {
     number: header.number,
@@ -364,10 +446,19 @@ export function parseProjectSheet(lines: TextLine[], centralCityHint: string | n
     footnotes: [],
     textMarkers: [],
     issues: [],
+    nameContinuation,
     firstLine: lines[0]?.no ?? 0,
     lastLine: lines[0]?.no ?? 0,
   };
-  const state: SheetState = { sheet, block: 'other', budgetHeader: null, budgetValues: null, kpiRows: [] };
+  const state: SheetState = {
+    sheet,
+    block: 'other',
+    budgetHeader: null,
+    budgetValues: null,
+    kpi: emptyKpiTables(),
+    beforeFields: [],
+    unread: [],
+  };
   const body = lines.slice(used);
   let blankInKpiTable = false;
   for (const [i, line] of body.entries()) {
@@ -391,6 +482,16 @@ export function parseProjectSheet(lines: TextLine[], centralCityHint: string | n
     }
     readLine(state, line, centralCityHint);
   }
+  const unread = [...state.unread, ...state.beforeFields];
+  const [firstUnread] = unread;
+  if (firstUnread) {
+    sheet.issues.push({
+      code: 'ambiguous_layout',
+      line: firstUnread.no,
+      excerpt: unread.map((l) => filledCells(l).join(' ')).join(' ／ '),
+      message: `事業名の行と最初の欄の間に見出しのない行があります（${unread.map((l) => `${l.no}行`).join('、')}）。すぐ下の「内容」の1行目（○で始まる行や文）とも事業名・関係市町村の続きとも決まらないため、読みませんでした`,
+    });
+  }
   if (!state.budgetHeader) {
     sheet.issues.push({
       code: 'missing_budget_row',
@@ -408,7 +509,7 @@ export function parseProjectSheet(lines: TextLine[], centralCityHint: string | n
       message: '成果指標の表がありません',
     });
   } else {
-    sheet.kpis = readKpiRows(sheet.kpiHeader, state.kpiRows);
+    sheet.kpis = readKpiTables(state.kpi.tables);
     if (sheet.kpis.length === 0) {
       sheet.issues.push({
         code: 'missing_kpi_rows',

@@ -36,13 +36,13 @@ function checkBudgetTotal(number: number, budget: Budget, line: number | null): 
   );
 }
 
+/** Each KPI's target year is the one its own table's header names (a sheet may hold two tables). */
 function readKpis(sheet: PlacedSheet, kpiNotes: (string | null)[]): Kpi[] {
-  const fiscalYear = sheet.kpiHeader?.targetYearText ? readFiscalYearLabel(sheet.kpiHeader.targetYearText) : null;
   return sheet.kpis.map((raw, i) => ({
     indicator: cleanText(removeFootnoteMarkers(raw.indicator)),
     note: kpiNotes[i] ?? null,
     baseline: parseBaseline(raw.baseline),
-    target: parseTarget(raw.target, fiscalYear),
+    target: parseTarget(raw.target, raw.targetYearText ? readFiscalYearLabel(raw.targetYearText) : null),
   }));
 }
 
@@ -101,6 +101,28 @@ function placeAndMark(
   }
 }
 
+/**
+ * Short text printed just above the 内容 label was read as the rest of the name (as the header rules read it), but
+ * it may be the content's first line (a label cell stands in the middle of its cell's height). The matrix settles it
+ * when its name is the sheet's: no finding. Otherwise no rule is sure and the reading is reported.
+ */
+function checkNameContinuation(p: Project, sheet: PlacedSheet, row: MatrixRow | undefined, findings: Finding[]) {
+  const part = sheet.nameContinuation;
+  if (!part || (row && comparisonKey(row.name) === comparisonKey(sheet.name))) return;
+  const matrixSays =
+    row && comparisonKey(row.name) === comparisonKey(part.nameWithout)
+      ? `表（${row.line}行）の事業名は「${row.name}」で、この行を除いた名前と一致します。`
+      : '';
+  findings.push({
+    severity: 'warning',
+    code: 'ambiguous_layout',
+    project: p.number,
+    line: part.line,
+    excerpt: part.text,
+    message: `「内容」の見出しのすぐ上の行「${part.text}」を事業名の続きとして読みました。内容の1行目かもしれません。${matrixSays}確認してください`,
+  });
+}
+
 function compareWithMatrix(p: Project, sheet: PlacedSheet, row: MatrixRow, findings: Finding[]): void {
   if (comparisonKey(row.name) !== comparisonKey(sheet.name)) {
     findings.push(
@@ -156,6 +178,7 @@ export function reconcileProjects(
     p.isNew = (row?.underlined ?? false) || (sheet?.newLabelLine ?? null) !== null;
     placeAndMark(p, sheet, row, ctx, findings);
     if (sheet && row) compareWithMatrix(p, sheet, row, findings);
+    if (sheet) checkNameContinuation(p, sheet, row, findings);
     if (!sheet && row) {
       findings.push(
         warn('missing_sheet', number, row.line, `表にある事業${number}「${row.name}」の事業シートがありません`),

@@ -28,6 +28,7 @@ export const findingCodeLabels: Record<FindingCode, string> = {
   unreadable_document: '文書を読めない',
   source_converted: '読み替え（文字コード・金額の単位）',
   area_name_mismatch: '文書の圏域名が取り込み先と異なる',
+  ambiguous_layout: '読み方が一つに決まらない行',
 };
 
 /** Names of the fields a revision diff reports (domain/revision-diff.ts), project fields and `kpi.` ones. */
