@@ -12,9 +12,10 @@ let pdfjsPromise: Promise<PdfJs> | undefined;
  * already loaded (`globalThis.pdfjsWorker`).
  *
  * Both modules bundle core-js, which on Node 20's V8 (11.3: a wrong error for a push onto an array whose length is
- * read-only) replaces `Array.prototype.push`, for the whole process, with a JavaScript version that costs pdf.js
- * about a sixth of a PDF parse, and slows every other push in the process too. pdf.js never pushes onto a
- * read-only length: the engine's push is put back once both are loaded (no module of theirs is evaluated later).
+ * read-only) replaces `Array.prototype.push`, for the whole process, with a JavaScript version that cost a PDF
+ * parse 8–24 % of its CPU time (bench/README.md) and slows every other push in the process too. pdf.js never
+ * pushes onto a read-only length: the engine's push is put back once both are loaded (no module of theirs is
+ * evaluated later).
  */
 export function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
