@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { loadPdfJs } from '../src/document-readers/read-pdf-geometry.js';
+import { loadPdfJs } from '../src/document-readers/load-pdfjs.js';
 import { parseDocumentBytes } from '../src/service/parse-document-bytes.js';
 import { parseDocumentBytesInWorker } from '../src/service/parse-document-bytes-in-worker.js';
 import { convertDocxToPdf } from '../test/fixtures/documents/convert-documents.js';

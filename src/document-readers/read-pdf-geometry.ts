@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { foldPdfCharacters } from './fold-pdf-characters.js';
+import type { PdfJs } from './load-pdfjs.js';
 import {
   drawsSpaces,
   markSyntheticSpaces,
@@ -13,25 +11,6 @@ import {
   type TextRun,
   toSegment,
 } from './page-geometry.js';
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-
-let pdfjsPromise: Promise<PdfJs> | undefined;
-
-/** pdf.js, legacy build (the one meant for Node), loaded on first use: a text import never pays for it. */
-export function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjsPromise;
-}
-
-/** Where pdf.js finds the predefined CMaps (Japanese PDFs often use UniJIS-UCS2-H without embedding) and fonts. */
-export function pdfjsDataUrls(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  return {
-    cMapUrl: `${pathToFileURL(path.join(root, 'cmaps')).pathname}/`,
-    standardFontDataUrl: `${pathToFileURL(path.join(root, 'standard_fonts')).pathname}/`,
-  };
-}
 
 type Matrix = [number, number, number, number, number, number];
 

@@ -1,12 +1,6 @@
 import { DocumentReadError } from './document-read-error.js';
-import {
-  documentDrawsSpaces,
-  loadPdfJs,
-  pdfjsDataUrls,
-  type RawPage,
-  readRawPage,
-  toPageGeometry,
-} from './read-pdf-geometry.js';
+import { loadPdfJs, pdfjsDataUrls } from './load-pdfjs.js';
+import { documentDrawsSpaces, type RawPage, readRawPage, toPageGeometry } from './read-pdf-geometry.js';
 import { pageTextTop, rebuildPageLines } from './rebuild-pdf-lines.js';
 import type { SourceLine } from './source-lines.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { foldPdfCharacters } from '../../src/document-readers/fold-pdf-characters.js';
-import { loadPdfJs } from '../../src/document-readers/read-pdf-geometry.js';
+import { loadPdfJs } from '../../src/document-readers/load-pdfjs.js';
 import type { Finding, Vision } from '../../src/domain/vision.js';
 import { type ParsedDocument, parseDocumentBytes } from '../../src/service/parse-document-bytes.js';
 import { convertDocxToPdf, printHtmlToPdf } from '../fixtures/documents/convert-documents.js';

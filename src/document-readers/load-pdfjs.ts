@@ -1,0 +1,41 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjsPromise: Promise<PdfJs> | undefined;
+
+/**
+ * pdf.js, legacy build (the one meant for Node), loaded on first use: a text import never pays for it. Its worker
+ * module is loaded with it: in Node pdf.js runs its worker on this thread (the "fake worker") and takes the one
+ * already loaded (`globalThis.pdfjsWorker`).
+ *
+ * Both modules bundle core-js, which on Node 20's V8 (11.3: a wrong error for a push onto an array whose length is
+ * read-only) replaces `Array.prototype.push`, for the whole process, with a JavaScript version that cost a PDF
+ * parse 8–24 % of its CPU time (bench/README.md) and slows every other push in the process too. pdf.js never
+ * pushes onto a read-only length: the engine's push is put back once both are loaded (no module of theirs is
+ * evaluated later).
+ */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= (async () => {
+    const enginePush = Array.prototype.push;
+    try {
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return pdfjs;
+    } finally {
+      Object.defineProperty(Array.prototype, 'push', { value: enginePush });
+    }
+  })();
+  return pdfjsPromise;
+}
+
+/** Where pdf.js finds the predefined CMaps (Japanese PDFs often use UniJIS-UCS2-H without embedding) and fonts. */
+export function pdfjsDataUrls(): { cMapUrl: string; standardFontDataUrl: string } {
+  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return {
+    cMapUrl: `${pathToFileURL(path.join(root, 'cmaps')).pathname}/`,
+    standardFontDataUrl: `${pathToFileURL(path.join(root, 'standard_fonts')).pathname}/`,
+  };
+}
