@@ -7,6 +7,7 @@
  */
 import type { KyselyPlugin, OperationNode, RootOperationNode } from 'kysely';
 import { createApp } from '../src/server/app.js';
+import { createLogger } from '../src/server/logger.js';
 import { openDatabase } from '../src/store/connect.js';
 
 export type QueryCount = { path: string; status: number; queries: number[]; tables: string[] };
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     },
     transformResult: async (args) => args.result,
   };
-  const app = createApp({ db: database.db.withPlugin(counter), logError: () => {} });
+  const app = createApp({ db: database.db.withPlugin(counter), logger: createLogger({ level: 'silent' }) });
   const report: QueryCountReport = { engine: database.engine, paths: [] };
   try {
     for (const path of paths) {

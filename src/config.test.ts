@@ -10,7 +10,14 @@ test('defaults: port 3000, PGlite in the package data/ folder, the bundled sampl
     databaseUrl: undefined,
     sampleDocument: path.join(packageRoot, 'samples', 'aomori-vision-r4-03.txt'),
     publicUrl: 'http://localhost:3000',
+    logLevel: 'info',
   });
+});
+
+test("LOG_LEVEL: one of pino's level names, default info", () => {
+  assert.equal(loadConfig({ LOG_LEVEL: 'debug' }).logLevel, 'debug');
+  assert.equal(loadConfig({ LOG_LEVEL: '' }).logLevel, 'info');
+  assert.throws(() => loadConfig({ LOG_LEVEL: 'verbose' }), /LOG_LEVEL="verbose": fatal、error/);
 });
 
 test('PUBLIC_URL: the origin of an http(s) URL without a path; anything else is refused', () => {

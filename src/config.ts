@@ -6,6 +6,10 @@ import { AppError } from './domain/errors.js';
 /** The folder holding package.json, whatever the working directory. */
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/** LOG_LEVEL's values, most to least severe; `silent` logs nothing (server/logger.ts). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export type Config = {
   port: number;
   /** absolute path of the PGlite data directory (unused when databaseUrl is set) */
@@ -16,6 +20,8 @@ export type Config = {
   sampleDocument: string;
   /** the site's public origin (absolute URLs, cookies, CSRF checks): PUBLIC_URL, default http://localhost:PORT */
   publicUrl: string;
+  /** the least severe level logged: LOG_LEVEL, default info */
+  logLevel: LogLevel;
 };
 
 /** An unset variable and an empty one mean the same: use the default. */
@@ -49,6 +55,10 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.preprocess(
     unsetIfEmpty,
     z.string().refine(isHttpOrigin, { error: 'http(s)://ホスト名[:ポート] の形にしてください（パスなし）' }).optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    unsetIfEmpty,
+    z.enum(LOG_LEVELS, { error: `${LOG_LEVELS.join('、')} のどれかにしてください` }).default('info'),
   ),
 });
 
@@ -88,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       userMessage: problems.join('\n'),
     });
   }
-  const { PORT, DATA_DIR, DATABASE_URL, SAMPLE_DOCUMENT, PUBLIC_URL } = parsed.data;
+  const { PORT, DATA_DIR, DATABASE_URL, SAMPLE_DOCUMENT, PUBLIC_URL, LOG_LEVEL } = parsed.data;
   return {
     port: PORT,
     dataDir: DATA_DIR ? path.resolve(cwd, DATA_DIR) : path.join(packageRoot, 'data'),
@@ -97,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       ? path.resolve(cwd, SAMPLE_DOCUMENT)
       : path.join(packageRoot, 'samples', 'aomori-vision-r4-03.txt'),
     publicUrl: PUBLIC_URL ? new URL(PUBLIC_URL).origin : `http://localhost:${PORT}`,
+    logLevel: LOG_LEVEL,
   };
 }
 

@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import { operatorActor } from './domain/access-policy.js';
 import { AppError } from './domain/errors.js';
 import { createApp } from './server/app.js';
+import type { Logger } from './server/logger.js';
+import { REQUEST_ID_HEADER } from './server/request-log.js';
 import { importDocument } from './service/import-document.js';
 import { hasImportedVision } from './service/read-vision.js';
 import { type OpenDatabase, openDatabase } from './store/connect.js';
@@ -15,41 +17,49 @@ export type RunningServer = { url: string; close(): Promise<void> };
 export type StartOptions = {
   /** import config.sampleDocument when the database holds no revision yet (`npm start`) */
   importSampleWhenEmpty: boolean;
-  /** progress lines for the operator */
-  log: (line: string) => void;
+  /** the process's logger: startup and shutdown lines, then the app's request log */
+  logger: Logger;
 };
 
 /** Opens the database, brings its schema up to date, imports the sample when asked, and serves HTTP. */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
-  const { log } = options;
-  log(`データベース: ${describeDatabase(config)}`);
+  const { logger } = options;
+  logger.info({ database: describeDatabase(config) }, `データベース: ${describeDatabase(config)}`);
   // RENKEI_PREPARED_DATA_DIR=off: run initdb on an empty data directory, as before the prepared snapshot (benchmarks)
   const database = await openDatabase({
     ...config,
     usePreparedDataDir: process.env.RENKEI_PREPARED_DATA_DIR !== 'off',
+    onIdleConnectionError: (error) =>
+      logger.warn(
+        { err: { message: error.message } },
+        'PostgreSQL が待機中の接続を切りました（次の問い合わせでつなぎ直します）',
+      ),
   });
   if (database.dataDirOrigin === 'prepared')
-    log('新しいデータフォルダを用意しました（ビルド時に作った初期データから）');
-  if (database.dataDirOrigin === 'initdb') log('新しいデータフォルダを作りました（initdb）');
+    logger.info('新しいデータフォルダを用意しました（ビルド時に作った初期データから）');
+  if (database.dataDirOrigin === 'initdb') logger.info('新しいデータフォルダを作りました（initdb）');
   try {
     const applied = await ensureSchema(database);
-    if (applied.length > 0) log(`スキーマを更新しました: ${applied.join(', ')}`);
+    if (applied.length > 0) logger.info({ migrations: applied }, `スキーマを更新しました: ${applied.join(', ')}`);
     if (options.importSampleWhenEmpty && !(await hasImportedVision(database.db))) {
-      await importSample(database, config.sampleDocument, log);
+      await importSample(database, config.sampleDocument, logger);
     }
-    const app = createApp({ db: database.db, publicUrl: config.publicUrl });
+    const app = createApp({ db: database.db, publicUrl: config.publicUrl, logger });
     const server = await listen(app, config.port);
-    void database.fault?.then((error) => exitAfterFault(server, error, log));
+    void database.fault?.then((error) => exitAfterFault(server, error, logger));
     // build the open data once now, so that the first visitor of /downloads does not wait for it
-    void Promise.resolve(app.request('/downloads')).catch(() => {});
+    const warmUp = { headers: { [REQUEST_ID_HEADER]: 'startup-warm-up' } };
+    void Promise.resolve(app.request('/downloads', warmUp)).catch(() => {});
     const url = `http://localhost:${config.port}/`;
-    log(`待ち受け中: ${url} （API: ${url}api/v1/projects 、止めるには Ctrl+C）`);
+    logger.info({ port: config.port, url }, `待ち受け中: ${url} （API: ${url}api/v1/projects 、止めるには Ctrl+C）`);
     return {
       url,
       close: async () => {
         // Node ≥ 19 also drops idle keep-alive connections on close(); requests in flight are answered first.
+        logger.info('新しい接続の受け付けを止め、処理中の要求を終えています…');
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await database.close();
+        logger.info('データベースを閉じました');
       },
     };
   } catch (error) {
@@ -63,8 +73,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
  * with an error would hide it, so the process stops accepting, gives requests in flight a moment, and exits with
  * code 1 for its supervisor. The next start recovers what was committed (or says why it cannot).
  */
-function exitAfterFault(server: ReturnType<typeof serve>, error: Error, log: (line: string) => void): void {
-  log(
+function exitAfterFault(server: ReturnType<typeof serve>, error: Error, logger: Logger): void {
+  logger.fatal(
+    { err: error },
     `データベースに書き込めなくなりました（${error.message}）。` +
       'ディスクの空きなどを確かめてから起動し直してください。終了コード 1 で停止します。',
   );
@@ -74,8 +85,8 @@ function exitAfterFault(server: ReturnType<typeof serve>, error: Error, log: (li
   setTimeout(exit, 5000).unref();
 }
 
-async function importSample(database: OpenDatabase, file: string, log: (line: string) => void): Promise<void> {
-  log(`サンプル文書を取り込みます: ${file}`);
+async function importSample(database: OpenDatabase, file: string, logger: Logger): Promise<void> {
+  logger.info({ file }, `サンプル文書を取り込みます: ${file}`);
   const bytes = await readFile(file).catch((cause: unknown) => {
     throw new AppError('CONFIG_INVALID', `SAMPLE_DOCUMENT ${file} cannot be read`, {
       userMessage: `サンプル文書 ${file} を読めません（環境変数 SAMPLE_DOCUMENT を確認してください）。`,
@@ -88,14 +99,15 @@ async function importSample(database: OpenDatabase, file: string, log: (line: st
     { fileName: path.basename(file), bytes },
     {
       onProgress: (p) =>
-        log(
-          p.step === 'parsed'
-            ? `  読み取り: ${p.projectCount} 事業、所見 ${p.findingCount} 件`
-            : `  保存中（圏域 ${p.areaSlug}）…`,
-        ),
+        p.step === 'parsed'
+          ? logger.info(p, `読み取り: ${p.projectCount} 事業、所見 ${p.findingCount} 件`)
+          : logger.info(p, `保存中（圏域 ${p.areaSlug}）…`),
     },
   );
-  log(`  取り込み完了: 第 ${result.seq} 版、${result.projectCount} 事業`);
+  logger.info(
+    { seq: result.seq, projectCount: result.projectCount },
+    `取り込み完了: 第 ${result.seq} 版、${result.projectCount} 事業`,
+  );
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number): Promise<ReturnType<typeof serve>> {
@@ -113,7 +125,7 @@ function listen(app: ReturnType<typeof createApp>, port: number): Promise<Return
   });
 }
 
-/** Where the data lives, for the log; never prints a password. */
+/** Where the data lives, for the log; never shows a password. */
 export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
   if (!config.databaseUrl) return `PGlite（${config.dataDir}）`;
   const url = new URL(config.databaseUrl);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AccountAuth } from '../service/accounts/account-auth.js';
 import type { Database } from '../store/database.js';
-import type { ErrorLogger } from './problem.js';
+import type { Logger } from './logger.js';
 import type { DataFreshness } from './response-cache.js';
 
 /** What the HTTP app needs from outside: passed in, never imported, so tests give their own. */
@@ -9,8 +9,11 @@ export type AppDeps = {
   db: Kysely<Database>;
   /** how long pages may be served after another process changed the data (ms); default 1000, tests 0 */
   dataStampTtlMs?: number;
-  /** where unexpected errors go; console.error by default */
-  logError?: ErrorLogger;
+  /**
+   * Where the request log and unexpected errors go (`createLogger`); by default errors only, on standard error.
+   * Tests give one writing to memory.
+   */
+  logger?: Logger;
   /**
    * The site's public origin (`https://renkei.example.jp`): absolute URLs in files and pages are made from it,
    * never from the request's Host header. Default `http://localhost`. `https:` also turns on secure cookies
@@ -23,6 +26,7 @@ export type AppDeps = {
 
 /** What the routes share inside one app: the deps, resolved, plus the one freshness and the accounts. */
 export type AppContext = AppDeps & {
+  logger: Logger;
   /** the origin of publicUrl, without a trailing slash */
   publicOrigin: string;
   freshness: DataFreshness;

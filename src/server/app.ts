@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { AppError } from '../domain/errors.js';
@@ -19,8 +19,10 @@ import { checkRequestOrigin } from './csrf.js';
 import { createDownloadRoutes } from './download-routes.js';
 import { createDraftRoutes } from './draft-routes.js';
 import { toErrorPageResponse } from './error-page-response.js';
+import { createFallbackLogger } from './logger.js';
 import { createPageRoutes } from './page-routes.js';
-import { type ErrorLogger, toProblemResponse } from './problem.js';
+import { toProblemResponse } from './problem.js';
+import { errorLoggerOf, logRequests } from './request-log.js';
 import { createDataFreshness } from './response-cache.js';
 import { createResultRoutes } from './result-routes.js';
 import { createResultsWorkbookRoutes, WORKBOOK_PATH } from './results-workbook-routes.js';
@@ -33,8 +35,6 @@ import { createTwoFactorRoutes } from './two-factor-routes.js';
 // Machine paths answer errors as problem+json; every other path is a page and answers with an HTML page.
 const isMachinePath = (path: string) => path.startsWith('/api/') || path === '/healthz';
 
-const logToConsole: ErrorLogger = (message, error) => console.error(message, error);
-
 /** Bodies of ordinary writes (forms, JSON) stay under this; the document import has its own, larger limit. */
 const WRITE_BODY_LIMIT = 64 * 1024;
 
@@ -46,10 +46,11 @@ export function createApp(deps: AppDeps): Hono {
   const ctx = createAppContext(deps);
   const app = new Hono();
 
+  app.use('*', logRequests(ctx.logger)); // first: its id and its timing cover every other step
   app.use('*', securityHeaders({ https: ctx.publicOrigin.startsWith('https:') }));
   app.use('*', rejectMalformedUrls());
   // The read API and the open data are public: any web page may fetch them (reads only, no credentials).
-  const publicReads = cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag'] });
+  const publicReads = cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'X-Request-Id'] });
   app.use('/api/v1/*', publicReads);
   app.use('/downloads/*', publicReads);
   app.use('*', checkRequestOrigin(ctx.publicOrigin));
@@ -90,27 +91,31 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', createRevisionPageRoutes(ctx)); // /areas/{slug}/revisions…
   app.route('/', createPageRoutes(ctx));
 
-  const answerError = (error: unknown, path: string) =>
-    isMachinePath(path) ? toProblemResponse(error, path, ctx.logError) : toErrorPageResponse(error, path, ctx.logError);
+  const answerError = (error: unknown, c: Context) => {
+    const logError = errorLoggerOf(c.var.log);
+    return isMachinePath(c.req.path)
+      ? toProblemResponse(error, c.req.path, logError)
+      : toErrorPageResponse(error, c.req.path, logError);
+  };
   app.notFound((c) =>
     answerError(
       new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`, {
         userMessage: 'この URL にはページも API もありません。',
       }),
-      c.req.path,
+      c,
     ),
   );
-  app.onError((error, c) => answerError(error, c.req.path));
+  app.onError(answerError);
   return app;
 }
 
-/** What the routes share: one data freshness for every cache, the accounts, the public origin. */
-function createAppContext(deps: AppDeps): AppContext & { logError: ErrorLogger } {
+/** What the routes share: the logger, one data freshness for every cache, the accounts, the public origin. */
+function createAppContext(deps: AppDeps): AppContext {
   const publicOrigin = new URL(deps.publicUrl ?? 'http://localhost').origin;
   let secret: Promise<string> | undefined;
   return {
     ...deps,
-    logError: deps.logError ?? logToConsole,
+    logger: deps.logger ?? createFallbackLogger(),
     publicOrigin,
     freshness: createDataFreshness(() => findDataStamp(deps.db), deps.dataStampTtlMs ?? 1000),
     auth: createAccountAuth(deps.db, {

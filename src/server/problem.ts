@@ -65,6 +65,11 @@ export function describeProblem(error: unknown, instance: string, logError: Erro
   return problem;
 }
 
+/** The error code an answer to this thrown value carries (for the access log line). */
+export function problemCodeOf(error: unknown): AppErrorCode {
+  return toProblem(error, '').code;
+}
+
 function toProblem(error: unknown, instance: string): ProblemDetails {
   if (error instanceof AppError) {
     const status = httpStatusByCode[error.code];

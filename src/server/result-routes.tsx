@@ -87,7 +87,7 @@ export function createResultRoutes(ctx: AppContext): Hono<ActorEnv> {
       const address = parseAddress(c);
       const expectedVersion = parseIfMatch(c.req.header('If-Match'));
       const body = await readJsonBody(c, ResultBodySchema, 'amount は 0 以上の整数か null、comment は 2000 文字以内');
-      return answerVersionedWrite(c, ctx, () =>
+      return answerVersionedWrite(c, () =>
         recordMunicipalityResult(ctx.db, actor, { ...address, ...body, expectedVersion }),
       );
     })
@@ -99,7 +99,7 @@ export function createResultRoutes(ctx: AppContext): Hono<ActorEnv> {
         StateBodySchema,
         'transition は submit・approve・return、reason は差し戻す理由',
       );
-      return answerVersionedWrite(c, ctx, () =>
+      return answerVersionedWrite(c, () =>
         changeMunicipalityResultState(ctx.db, actor, { ...parseAddress(c), ...body, expectedVersion }),
       );
     })

@@ -72,7 +72,7 @@ export function createReviewApiRoutes(ctx: AppContext): Hono<ActorEnv> {
         ProjectResultBodySchema,
         'actualTotal は 0 以上の整数（千円）か null、ほかは文字列',
       );
-      return answerVersionedWrite(c, ctx, () =>
+      return answerVersionedWrite(c, () =>
         recordProjectResult(ctx.db, actorOf(c), projectAddress(c), { ...body, expectedVersion }),
       );
     })
@@ -80,7 +80,7 @@ export function createReviewApiRoutes(ctx: AppContext): Hono<ActorEnv> {
       const expectedVersion = parseIfMatch(c.req.header('If-Match'));
       const body = await readJsonBody(c, KpiResultBodySchema, 'actual は数値か null、notCountedReason は未集計の理由');
       const kpiNumber = z.coerce.number().int().min(1).max(1000).parse(c.req.param('kpi'));
-      return answerVersionedWrite(c, ctx, () =>
+      return answerVersionedWrite(c, () =>
         recordKpiResult(ctx.db, actorOf(c), { ...projectAddress(c), kpiNumber }, { ...body, expectedVersion }),
       );
     })
@@ -92,7 +92,7 @@ export function createReviewApiRoutes(ctx: AppContext): Hono<ActorEnv> {
         'kind は central_city_alone・equal・population・fixed・mix',
       );
       const { slug, number } = ProjectParamsSchema.omit({ fy: true }).parse(c.req.param());
-      return answerVersionedWrite(c, ctx, () =>
+      return answerVersionedWrite(c, () =>
         setCostShareRule(ctx.db, actorOf(c), { areaSlug: slug, projectNumber: number, rule, expectedVersion }),
       );
     })

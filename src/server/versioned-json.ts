@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { VersionConflictError } from '../service/run-write.js';
-import type { AppContext } from './app-deps.js';
 import { toProblemResponse } from './problem.js';
+import { errorLoggerOf } from './request-log.js';
 
 /** The API's versioned records: ETag "vN" out, If-Match "vN" in, so no update is lost (RFC 9110 §13.1.1). */
 export const etagOfVersion = (version: number) => `"v${version}"`;
@@ -43,7 +43,6 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T, s
  */
 export async function answerVersionedWrite<T extends { version: number }>(
   c: Context,
-  ctx: AppContext,
   write: () => Promise<T>,
 ): Promise<Response> {
   try {
@@ -51,7 +50,7 @@ export async function answerVersionedWrite<T extends { version: number }>(
     return sendVersioned(c, result, result.version);
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error;
-    const answer = toProblemResponse(error, c.req.path, ctx.logError ?? (() => {}));
+    const answer = toProblemResponse(error, c.req.path, errorLoggerOf(c.var.log));
     const problem = { ...((await answer.json()) as Record<string, unknown>), current: error.current };
     return c.json(problem, 409, {
       'Content-Type': 'application/problem+json; charset=utf-8',

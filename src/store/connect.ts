@@ -38,6 +38,8 @@ export type DatabaseLocation = {
    * snapshot given (tests).
    */
   usePreparedDataDir?: boolean | PreparedDataDir | undefined;
+  /** PostgreSQL only: told when the server drops an idle connection (the server logs it); default console.warn */
+  onIdleConnectionError?: ((error: Error) => void) | undefined;
 };
 
 /** How a PGlite data directory came to be: found, loaded from the build's prepared snapshot, or made by initdb. */
@@ -60,11 +62,14 @@ export type OpenDatabase = {
 };
 
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
-  if (location.databaseUrl) return openPostgres(location.databaseUrl);
+  if (location.databaseUrl) return openPostgres(location.databaseUrl, location.onIdleConnectionError);
   return openPglite(location.dataDir, location.loadDataDir, location.usePreparedDataDir ?? true);
 }
 
-function openPostgres(databaseUrl: string): OpenDatabase {
+function openPostgres(
+  databaseUrl: string,
+  onIdleConnectionError = (error: Error) => console.warn('PostgreSQL dropped an idle connection:', error.message),
+): OpenDatabase {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     types: {
@@ -74,7 +79,7 @@ function openPostgres(databaseUrl: string): OpenDatabase {
   });
   // The server may drop an idle connection (restart, failover, a forced `drop database`); the pool then discards
   // the client and emits 'error', which without a listener would crash the process. The next query reconnects.
-  pool.on('error', (error) => console.warn('PostgreSQL dropped an idle connection:', error.message));
+  pool.on('error', onIdleConnectionError);
   const dialect = new PostgresDialect({
     pool,
     // date → 'YYYY-MM-DD' (type-parsers.ts) relies on ISO output whatever the server's default DateStyle is.

@@ -16,6 +16,7 @@ import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
 import { publishYearResults } from '../../src/service/results/publish-result-year.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
 import { type Json, ResponseChecker } from '../helpers/openapi-response-checker.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { openMigrated, testEngines } from '../helpers/test-databases.js';
@@ -36,7 +37,7 @@ for (const engine of testEngines) {
     let app: ReturnType<typeof createApp>;
     let checker: ResponseChecker;
     let document: Json;
-    const logged: unknown[] = [];
+    const log = createMemoryLog();
 
     /** GET, checked against the document; the JSON body. */
     const get = async (url: string, status = 200, headers: Record<string, string> = {}) => {
@@ -63,7 +64,7 @@ for (const engine of testEngines) {
         bytes: readFileSync(repoPath(OTHER_DOCUMENT)),
         areaSlug: OTHER,
       });
-      app = createApp({ db: database.db, dataStampTtlMs: 0, logError: (_m, e) => logged.push(e) });
+      app = createApp({ db: database.db, dataStampTtlMs: 0, logger: log.logger });
       const response = await app.request('/api/v1/openapi.json');
       document = (await response.json()) as Json;
       const validator = new Validator();
@@ -295,7 +296,7 @@ for (const engine of testEngines) {
       await problem('/api/v1/areas/nowhere/projects', 404);
       await problem(`${seedPath}/projects?revision=9`, 404);
       await problem(`${seedPath}/kpis?revision=9`, 404);
-      assert.equal(logged.length, 0);
+      assert.equal(log.errors().length, 0);
     });
 
     test('ETag on every GET, 304 on If-None-Match (also weak and listed), Cache-Control no-cache', async () => {
@@ -421,7 +422,7 @@ for (const engine of testEngines) {
       assert.match(String((await problem(`${seedPath}/revisions/1/diff/9`, 404)).detail), /第 9 版はありません/);
       const [seedArea] = (await page('/api/v1/areas')).items;
       assert.equal((seedArea?.latestRevision as Json | undefined)?.seq, 2);
-      assert.equal(logged.length, 0);
+      assert.equal(log.errors().length, 0);
     });
 
     test('GET /areas/{slug}/status/{fy}: a published year in the status JSON shape; 404 before publication', async () => {

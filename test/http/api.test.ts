@@ -7,6 +7,7 @@ import { importDocument } from '../../src/service/import-document.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
 import { buildProject } from '../helpers/build-project.js';
 import { buildVision } from '../helpers/build-vision.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
 import { openMigrated, pgliteEngine } from '../helpers/test-databases.js';
 
 async function expectProblem(response: Response, status: number, code: string): Promise<Record<string, unknown>> {
@@ -24,12 +25,12 @@ async function expectProblem(response: Response, status: number, code: string): 
 describe('HTTP API', () => {
   let database: OpenDatabase;
   let vision: Vision;
-  const logged: unknown[] = [];
+  const log = createMemoryLog();
   let app: ReturnType<typeof createApp>;
 
   before(async () => {
     database = await openMigrated(pgliteEngine);
-    app = createApp({ db: database.db, logError: (_message, error) => logged.push(error) });
+    app = createApp({ db: database.db, logger: log.logger });
   });
   after(async () => {
     await database.close();
@@ -93,10 +94,10 @@ describe('HTTP API', () => {
   test('an unexpected failure is a generic 500 problem, and is logged', async () => {
     const broken = await openMigrated(pgliteEngine);
     await broken.close(); // every query now fails inside the driver
-    const brokenApp = createApp({ db: broken.db, logError: (_message, error) => logged.push(error) });
+    const brokenApp = createApp({ db: broken.db, logger: log.logger });
     const body = await expectProblem(await brokenApp.request('/api/v1/projects'), 500, 'INTERNAL');
     assert.doesNotMatch(String(body.detail), /pglite|pool|closed/i, 'no internals in the answer');
-    assert.equal(logged.length, 1);
+    assert.equal(log.errors().length, 1);
     await expectProblem(await brokenApp.request('/healthz'), 500, 'INTERNAL');
   });
 

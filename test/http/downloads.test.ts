@@ -12,6 +12,7 @@ import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
 import { getCurrentVision } from '../../src/service/read-vision.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { openMigrated, pgliteEngine } from '../helpers/test-databases.js';
 import { readCsvBack } from '../report/read-open-data.js';
@@ -41,11 +42,11 @@ describe('/downloads on the seed', () => {
   let database: OpenDatabase;
   let app: Hono;
   let beforeImport: Response;
-  const logged: unknown[] = [];
+  const log = createMemoryLog();
 
   before(async () => {
     database = await openMigrated(pgliteEngine);
-    app = createApp({ db: database.db, dataStampTtlMs: 0, logError: (_m, e) => logged.push(e) });
+    app = createApp({ db: database.db, dataStampTtlMs: 0, logger: log.logger });
     beforeImport = await app.request('/downloads');
     await importDocument(database.db, operatorActor('system'), {
       fileName: 'aomori.txt',
@@ -83,7 +84,7 @@ describe('/downloads on the seed', () => {
     assert.match(html, /<th scope="col">列名<\/th>/);
     assert.match(html, /amount_thousand_yen/);
     assert.match(html, /role="region"/);
-    assert.equal(logged.length, 0);
+    assert.equal(log.errors().length, 0);
   });
 
   test('every file: content type, a file name, an ETag, the same bytes under its number and under latest', async () => {

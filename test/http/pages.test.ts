@@ -6,13 +6,14 @@ import { operatorActor } from '../../src/domain/access-policy.js';
 import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { openMigrated, pgliteEngine } from '../helpers/test-databases.js';
 
 describe('public pages on the seed', () => {
   let database: OpenDatabase;
   let app: ReturnType<typeof createApp>;
-  const logged: unknown[] = [];
+  const log = createMemoryLog();
 
   const html = async (path: string, status = 200) => {
     const response = await app.request(path);
@@ -30,7 +31,7 @@ describe('public pages on the seed', () => {
 
   before(async () => {
     database = await openMigrated(pgliteEngine);
-    app = createApp({ db: database.db, dataStampTtlMs: 0, logError: (_m, e) => logged.push(e) });
+    app = createApp({ db: database.db, dataStampTtlMs: 0, logger: log.logger });
     await importDocument(database.db, operatorActor('system'), {
       fileName: 'aomori.txt',
       bytes: readFileSync(repoPath(SEED_DOCUMENT)),
@@ -297,6 +298,6 @@ describe('public pages on the seed', () => {
     assert.match(response.headers.get('content-type') ?? '', /text\/css/);
     assert.match(response.headers.get('cache-control') ?? '', /immutable/);
     assert.match(await response.text(), /--color-/);
-    assert.equal(logged.length, 0);
+    assert.equal(log.errors().length, 0);
   });
 });

@@ -16,6 +16,7 @@ import { getCouncilOpinion, recordCouncilOpinion } from '../../src/service/counc
 import { importDocument } from '../../src/service/import-document.js';
 import { findAccountByEmail } from '../../src/store/account-store.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { openMigrated, testEngines } from '../helpers/test-databases.js';
 import { signedInClient } from '../helpers/web-client.js';
@@ -43,7 +44,7 @@ for (const engine of testEngines) {
     before(async () => {
       database = await openMigrated(engine);
       const db = database.db;
-      app = createApp({ db, dataStampTtlMs: 0, logError: () => {} });
+      app = createApp({ db, dataStampTtlMs: 0, logger: createMemoryLog().logger });
       await importDocument(db, operatorActor('cli'), {
         fileName: 'seed.txt',
         bytes: readFileSync(repoPath(SEED_DOCUMENT)),

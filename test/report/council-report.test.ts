@@ -23,6 +23,7 @@ import { recordMunicipalityResult } from '../../src/service/results/municipality
 import { publishYearResults } from '../../src/service/results/publish-result-year.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
 import { fillYearResults } from '../helpers/fill-year-results.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { seedText, withProject1Reestimated } from '../helpers/seed-variants.js';
 import { openMigrated, pgliteEngine } from '../helpers/test-databases.js';
@@ -62,7 +63,7 @@ describe('the council report', () => {
   before(async () => {
     database = await openMigrated(pgliteEngine);
     const db = database.db;
-    app = createApp({ db, dataStampTtlMs: 0, logError: () => {} });
+    app = createApp({ db, dataStampTtlMs: 0, logger: createMemoryLog().logger });
     dir = mkdtempSync(path.join(tmpdir(), 'renkei-report-'));
     await importDocument(db, operator, { fileName: 'seed.txt', bytes: readFileSync(repoPath(SEED_DOCUMENT)) });
     await fillYearResults(db, { areaSlug: AREA, fiscalYear: PUBLISHED, rules: true });

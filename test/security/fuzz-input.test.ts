@@ -11,6 +11,7 @@ import { operatorActor } from '../../src/domain/access-policy.js';
 import { createApp } from '../../src/server/app.js';
 import { importDocument } from '../../src/service/import-document.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
+import { createMemoryLog } from '../helpers/memory-log.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { openMigrated, pgliteEngine } from '../helpers/test-databases.js';
 import { signedInClient, type WebClient } from '../helpers/web-client.js';
@@ -22,7 +23,7 @@ describe('fuzzed input gets a clean 4xx, never a 5xx', () => {
   let database: OpenDatabase;
   let app: Hono;
   let staff: WebClient;
-  const logged: unknown[] = [];
+  const log = createMemoryLog();
 
   before(async () => {
     database = await openMigrated(pgliteEngine);
@@ -30,7 +31,7 @@ describe('fuzzed input gets a clean 4xx, never a 5xx', () => {
       fileName: 'aomori.txt',
       bytes: readFileSync(repoPath(SEED_DOCUMENT)),
     });
-    app = createApp({ db: database.db, dataStampTtlMs: 0, logError: (_m, e) => logged.push(e) });
+    app = createApp({ db: database.db, dataStampTtlMs: 0, logger: log.logger });
     staff = await signedInClient(app, database.db, {
       email: 'staff@imabetsu.example.jp',
       role: 'municipality_staff',
@@ -66,7 +67,7 @@ describe('fuzzed input gets a clean 4xx, never a 5xx', () => {
     );
     const nul = await app.request('/areas/search?q=a%00b');
     assert.equal(nul.status, 400);
-    assert.equal(logged.length, 0, 'a client mistake is not logged as a server error');
+    assert.equal(log.errors().length, 0, 'a client mistake is not logged as a server error');
   });
 
   test('path segments of the results API', async () => {
@@ -99,7 +100,7 @@ describe('fuzzed input gets a clean 4xx, never a 5xx', () => {
     const rows = await database.db.selectFrom('municipality_result').selectAll().execute();
     // only a body that happened to be a valid {amount, comment} could have written, once, at version 1
     assert.ok(rows.length <= 1);
-    assert.equal(logged.length, 0);
+    assert.equal(log.errors().length, 0);
   });
 
   test('a write without If-Match is 428; with a made-up version, 409 with the current values', async () => {

@@ -11,6 +11,7 @@ export const serveCommand: CliCommand = {
 
 保存済みのビジョンを HTTP で提供します。Ctrl+C（SIGINT）か SIGTERM で、処理中の要求を終えてから止まります。
 npm start と違い、空のデータベースにサンプル文書を取り込みはしません。
+ログは 1 行 1 件の JSON で標準出力に書きます（要求ごとに 1 行。量は環境変数 LOG_LEVEL で選べます）。
 
 オプション:
   --port PORT  待ち受けるポート（既定: 環境変数 PORT、なければ 3000）
@@ -25,12 +26,14 @@ ${exitCodesHelp}`,
     // --port wins over PORT, also in the default public URL (http://localhost:PORT)
     const config = loadConfig(port.data === undefined ? io.env : { ...io.env, PORT: String(port.data) }, io.cwd);
     const { startServer, waitForShutdownSignal } = await import('../../start-server.js');
-    const log = (line: string) => io.stdout(`${line}\n`);
-    const server = await startServer(config, { importSampleWhenEmpty: false, log });
+    const { createLogger } = await import('../../server/logger.js');
+    // a server's lines are its log (JSON, on standard output); a failure to start is answered like any command's
+    const logger = createLogger({ level: config.logLevel });
+    const server = await startServer(config, { importSampleWhenEmpty: false, logger });
     const signal = await waitForShutdownSignal();
-    log(`${signal} を受け取りました。停止します…`);
+    logger.info({ signal }, `${signal} を受け取りました。停止します…`);
     await server.close();
-    log('停止しました。');
+    logger.info('停止しました。');
     return exitCodes.ok;
   },
 };
