@@ -11,10 +11,21 @@ export async function privatePage(
   return c.html(String(await page.toString()), status);
 }
 
-/** Where to go after signing in: a path on this site only (never `//host` or a full URL). */
+const SAME_SITE = 'http://renkei.invalid';
+
+/**
+ * Where to go after signing in: a path on this site only. A browser drops tabs and newlines from a URL and reads
+ * `\` as `/`, so `/\t/evil.example` would leave the site: the path is resolved as a browser would and kept only
+ * when it stays on this origin, and then in its resolved form.
+ */
 export function safeNextPath(next: unknown, fallback: string): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.length > 2000) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(next, SAME_SITE);
+  } catch {
     return fallback;
   }
-  return next.length > 2000 ? fallback : next;
+  if (resolved.origin !== SAME_SITE) return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -135,12 +135,12 @@ describe('renkei user', () => {
       await database.close();
     }
     const before = await runRenkei(['user', 'list'], { env });
-    assert.match(before.stdout, /admin@example\.jp\tactive,2fa\tadmin/);
+    assert.match(before.stdout, /admin@example\.jp\tactive\tadmin\t[^\t]*\t2fa\n/);
     const reset = await runRenkei(['user', 'reset-2fa', 'admin@example.jp'], { env });
     assert.equal(reset.code, 0, reset.stderr);
     assert.match(reset.stderr, /admin@example\.jp の二段階認証を解除しました/);
     const after = await runRenkei(['user', 'list'], { env });
-    assert.match(after.stdout, /admin@example\.jp\tactive\tadmin/);
+    assert.match(after.stdout, /admin@example\.jp\tactive\tadmin\t[^\t]*\t-\n/);
     const again = await runRenkei(['user', 'reset-2fa', 'admin@example.jp'], { env });
     assert.equal(again.code, 0);
     assert.match(again.stderr, /有効ではありません（変更はありません）/);

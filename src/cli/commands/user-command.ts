@@ -92,8 +92,9 @@ ${exitCodesHelp}`,
           const roles = a.roles
             .map((r) => [r.role, r.areaSlug, r.municipalityName].filter((x) => x !== null).join(':'))
             .join(',');
-          const state = `${a.disabled ? 'disabled' : 'active'}${a.twoFactor ? ',2fa' : ''}`;
-          io.stdout(`${a.email}\t${state}\t${roles}\t${a.name}\n`);
+          // columns scripts read keep their places; two-factor is a new last column
+          const state = a.disabled ? 'disabled' : 'active';
+          io.stdout(`${a.email}\t${state}\t${roles}\t${a.name}\t${a.twoFactor ? '2fa' : '-'}\n`);
         }
         return exitCodes.ok;
       }
