@@ -46,7 +46,8 @@ export function SignInCodePage(props: {
         </div>
       </form>
       <p>
-        端末もバックアップコードもないときは、Renkei を運用している担当者（サーバーで renkei user reset-2fa を実行できる人）に二段階認証の解除を依頼してください。
+        端末もバックアップコードもないときは、Renkei を運用している担当者（サーバーで renkei user reset-2fa
+        を実行できる人）に二段階認証の解除を依頼してください。
         <a href="/signin">最初からやり直す</a>
       </p>
     </Layout>
