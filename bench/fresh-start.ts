@@ -1,6 +1,6 @@
 /**
  * First start on an empty PGlite data directory, side by side: today's path (initdb, forced with
- * RENKEI_PREPARED_DATA_DIR=off) and the prepared data directory (the build's snapshot, loaded with loadDataDir).
+ * RENKEI_PREPARED_DATA_DIR=off) and the prepared data directory (the build's cluster, copied into the empty directory).
  * Measures the time from spawning `node dist/cli/main.js serve` to its first 200 on /healthz, and the server's peak
  * RSS (VmHWM from /proc/PID/status, read after that answer). Targets (issue 7, item 9): ≤ 2 s and ≤ 450 MB.
  * `serve` does not import the sample, so the figures are the cost of making the database alone.

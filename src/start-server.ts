@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import type { Config } from './config.js';
 import { operatorActor } from './domain/access-policy.js';
 import { AppError } from './domain/errors.js';
-import { createApp } from './server/app.js';
+import type { createApp } from './server/app.js';
 import type { Logger } from './server/logger.js';
 import { REQUEST_ID_HEADER } from './server/request-log.js';
 import { importDocument } from './service/import-document.js';
@@ -24,6 +24,9 @@ export type StartOptions = {
 /** Opens the database, brings its schema up to date, imports the sample when asked, and serves HTTP. */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const { logger } = options;
+  // the app's modules load while the database opens: PGlite compiles its WebAssembly on other threads meanwhile
+  const appModule = import('./server/app.js');
+  appModule.catch(() => {}); // a failure to load is thrown where it is awaited
   logger.info({ database: describeDatabase(config) }, `データベース: ${describeDatabase(config)}`);
   // RENKEI_PREPARED_DATA_DIR=off: run initdb on an empty data directory, as before the prepared snapshot (benchmarks)
   const database = await openDatabase({
@@ -44,6 +47,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     if (options.importSampleWhenEmpty && !(await hasImportedVision(database.db))) {
       await importSample(database, config.sampleDocument, logger);
     }
+    const { createApp } = await appModule;
     const app = createApp({ db: database.db, publicUrl: config.publicUrl, logger });
     const server = await listen(app, config.port);
     void database.fault?.then((error) => exitAfterFault(server, error, logger));

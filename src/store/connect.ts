@@ -4,10 +4,11 @@ import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir, lockFileName } from './data-dir-lock.js';
 import type { Database } from './database.js';
-import { listPendingMigrations } from './migrate.js';
+import { MIGRATION_NAMES } from './migrate.js';
 import { PgliteFaultGuard } from './pglite-fault-guard.js';
 import { PglitePool } from './pglite-pool.js';
 import {
+  copyPreparedDataDir,
   emptyDataDir,
   findPreparedDataDir,
   isFreshDataDir,
@@ -126,8 +127,11 @@ async function openPglite(
       }
       origin = fresh ? (prepared ? 'prepared' : 'initdb') : 'existing';
     }
-    if (dataDir && prepared) await writeFile(path.join(dataDir, preparingMarker), '');
-    let opened = await create(loadDataDir ?? prepared?.snapshot);
+    if (dataDir && prepared) {
+      await writeFile(path.join(dataDir, preparingMarker), '');
+      await copyPreparedDataDir(prepared, dataDir);
+    }
+    let opened = await create(loadDataDir);
     if (dataDir && prepared) {
       if (!(await matchesCodeMigrations(opened.db, prepared.manifest.migrations))) {
         // a snapshot from another version of the code: the slow path gives the right cluster
@@ -151,18 +155,20 @@ async function openPglite(
   }
 }
 
-/** The snapshot's migrations are exactly the code's: none pending, none unknown. */
+/**
+ * The snapshot's migrations are exactly the code's: none pending, none unknown. One query: better-auth's tables
+ * are brought up to date by ensureSchema on every start anyway, so they need no check (and no introspection) here.
+ */
 export async function matchesCodeMigrations(
   db: Kysely<Database>,
   snapshotMigrations: readonly string[],
 ): Promise<boolean> {
   try {
-    const pending = await listPendingMigrations(db);
     const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
-    const applied = rows.map((r) => r.name);
-    // the snapshot lists better-auth's tables (`auth:…`) beside ours; `pending` already covers those
+    const applied = rows.map((r) => r.name).join('\n');
+    // the manifest lists better-auth's tables (`auth:…`) beside ours
     const ours = snapshotMigrations.filter((name) => !name.startsWith('auth:'));
-    return pending.length === 0 && applied.join('\n') === [...ours].sort().join('\n');
+    return applied === [...MIGRATION_NAMES].sort().join('\n') && applied === [...ours].sort().join('\n');
   } catch {
     return false;
   }

@@ -26,14 +26,17 @@ describe('prepared data directory', () => {
 
   before(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'renkei-prepared-'));
-    const database = await pgliteEngine.open(); // a fresh cluster, as after initdb
+    // made as scripts/prepare-data-dir.mjs makes it: a fresh cluster in a folder, the schema set up, closed
+    const folder = path.join(work, 'prepared');
+    const database = await openDatabase({ dataDir: folder, usePreparedDataDir: false });
+    let migrations: string[];
     try {
-      const migrations = await ensureSchema(database);
-      const snapshot = await (database.dumpDataDir as () => Promise<Blob>)();
-      prepared = { snapshot, manifest: { pgliteVersion: await readPgliteVersion(), migrations, sourceHash: 'test' } };
+      migrations = await ensureSchema(database);
     } finally {
       await database.close();
     }
+    assert.equal(existsSync(path.join(folder, 'renkei.lock')), false, 'no lock is copied');
+    prepared = { folder, manifest: { pgliteVersion: await readPgliteVersion(), migrations, sourceHash: 'test' } };
   });
   after(() => rm(work, { recursive: true, force: true }));
 
