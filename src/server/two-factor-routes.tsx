@@ -3,6 +3,14 @@ import { Hono } from 'hono';
 import type { Actor } from '../domain/access-policy.js';
 import { MIN_PASSWORD_LENGTH } from '../service/accounts/account-auth.js';
 import { type AccountEventAction, recordAccountEvent } from '../service/accounts/record-account-event.js';
+import {
+  claimTotpCode,
+  clearTwoFactorFailures,
+  findUserIdByEmail,
+  isTwoFactorLocked,
+  noteTwoFactorFailure,
+  releaseTotpCode,
+} from '../service/accounts/two-factor-attempts.js';
 import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
 import { AccountPage } from '../web/pages/account-page.js';
 import { SignInCodePage } from '../web/pages/sign-in-code-page.js';
@@ -11,7 +19,7 @@ import type { TwoFactorField } from '../web/pages/two-factor-section.js';
 import { TwoFactorBackupCodesPage, TwoFactorSetupPage } from '../web/pages/two-factor-setup-page.js';
 import { readSmallForm } from './account-routes.js';
 import type { AppContext } from './app-deps.js';
-import { authErrorCode, callAuth, passSetCookies } from './call-auth.js';
+import { authErrorCode, callAuth, challengeCookieOnly, cookiesSetBy, passSetCookies } from './call-auth.js';
 import { checkFormToken } from './csrf.js';
 import { privatePage } from './html-response.js';
 import { clearPendingSignIn, readPendingSignIn } from './pending-sign-in.js';
@@ -24,6 +32,9 @@ const TOO_MANY = '確認コードの試行が多すぎます。しばらく（�
 const WRONG_CODE = '確認コードが違います。認証アプリに今表示されている 6 桁の数字を入力してください。';
 const START_AGAIN =
   'ログインの手続きの有効期限が切れたか、確認コードを何度も間違えました。もう一度メールアドレスとパスワードを入力してください。';
+const USED_CODE =
+  'この確認コードはすでに使われています。認証アプリに次のコードが表示されてから、そのコードを入力してください。';
+const ALREADY_ON = '二段階認証はすでに有効です（別の画面で設定が済んでいます）。';
 const ADMIN_KEEPS_IT =
   'システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで renkei user reset-2fa を実行してもらってください。';
 
@@ -77,6 +88,26 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
     );
   };
   const whoIs = (actor: Actor) => ({ userId: actor.kind === 'account' ? actor.userId : null, email: actor.label });
+  /**
+   * Checks a code with better-auth, a TOTP code claimed first (it works once: of two posts of one code, only one
+   * reaches better-auth); a refused code is released again. 'reused' when the account used it minutes ago.
+   */
+  const checkCode = async (
+    c: Context<ActorEnv>,
+    userId: string,
+    code: { kind: 'totp' | 'backup_code'; code: string },
+    withCookies: boolean | string,
+  ): Promise<Response | 'reused'> => {
+    if (code.kind === 'totp' && !(await claimTotpCode(ctx.db, userId, code.code))) return 'reused';
+    const answer = await callAuth(ctx, c, VERIFY_PATH[code.kind], { body: { code: code.code }, withCookies });
+    if (answer.status !== 200 && code.kind === 'totp') await releaseTotpCode(ctx.db, userId, code.code);
+    return answer;
+  };
+  /** Ends the account's other sessions (as a password change does), calling on as the session `answer` set. */
+  const endOtherSessions = async (c: Context<ActorEnv>, answer: Response) => {
+    const ended = await callAuth(ctx, c, '/revoke-other-sessions', { body: {}, withCookies: cookiesSetBy(answer) });
+    if (ended.status !== 200) ctx.logger.error({ status: ended.status }, 'two-factor: other sessions not ended');
+  };
 
   return new Hono<ActorEnv>()
     .get('/signin/code', async (c) => {
@@ -115,7 +146,15 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
         const code = readCode(body.code);
         if (!code) return again(422, { code: '6 桁の数字（またはバックアップコード）を入力してください' });
 
-        const answer = await callAuth(ctx, c, VERIFY_PATH[code.kind], { body: { code: code.code }, withCookies: true });
+        const userId = await findUserIdByEmail(ctx.db, pending.email);
+        if (!userId) return startAgain();
+        // the challenge only: with a session cookie too, better-auth would check the code without its limits
+        const answer = await checkCode(c, userId, code, challengeCookieOnly(c.req.header('cookie')));
+        if (answer === 'reused') {
+          const detail = { kind: code.kind, reason: 'CODE_REUSED' };
+          await record('account.two_factor_refused', { userId: null, email: pending.email }, detail);
+          return again(401, { code: USED_CODE });
+        }
         if (answer.status === 200) {
           const { user } = (await answer.json()) as { user: { id: string; email: string } };
           passSetCookies(answer, c.res.headers);
@@ -182,14 +221,37 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
           />,
           status,
         );
+      // a second submit or another tab must not confirm again (the backup codes are shown once)
+      if ((await readTwoFactorStatus(ctx.db, actor)).enabled) return accountPage(c, 422, { alert: ALREADY_ON });
       const code = readCode(body.code);
       if (code?.kind !== 'totp') return again(422, '認証アプリに表示されている 6 桁の数字を入力してください');
-      const answer = await callAuth(ctx, c, VERIFY_PATH.totp, { body: { code: code.code }, withCookies: true });
+      const userId = whoIs(actor).userId ?? '';
+      if (await isTwoFactorLocked(ctx.db, userId)) {
+        await record('account.two_factor_refused', whoIs(actor), {
+          kind: code.kind,
+          step: 'confirm',
+          reason: 'TOO_MANY_ATTEMPTS',
+        });
+        return again(429, TOO_MANY);
+      }
+      const answer = await checkCode(c, userId, code, true);
+      if (answer === 'reused') {
+        await record('account.two_factor_refused', whoIs(actor), {
+          kind: code.kind,
+          step: 'confirm',
+          reason: 'CODE_REUSED',
+        });
+        return again(422, USED_CODE);
+      }
       if (answer.status === 429) return again(429, TOO_MANY);
       if (answer.status !== 200) {
+        await noteTwoFactorFailure(ctx.db, userId);
+        await record('account.two_factor_refused', whoIs(actor), { kind: code.kind, step: 'confirm' });
         return again(422, `${WRONG_CODE}（端末の時刻がずれていると合いません）`);
       }
+      await clearTwoFactorFailures(ctx.db, userId);
       passSetCookies(answer, c.res.headers); // better-auth replaces the session when two-factor turns on
+      await endOtherSessions(c, answer);
       await record('account.two_factor_enable', whoIs(actor));
       return privatePage(
         c,
@@ -214,16 +276,37 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
       if (!code || password === '') return accountPage(c, 422, { errors });
 
       // the code first (better-auth's disable asks the password only); a wrong one changes nothing
-      const checked = await callAuth(ctx, c, VERIFY_PATH[code.kind], { body: { code: code.code }, withCookies: true });
+      // (better-auth counts no wrong codes of a signed-in account: Renkei does, 5 per 15 minutes)
+      const userId = whoIs(actor).userId ?? '';
+      if (await isTwoFactorLocked(ctx.db, userId)) {
+        await record('account.two_factor_refused', whoIs(actor), {
+          kind: code.kind,
+          step: 'disable',
+          reason: 'TOO_MANY_ATTEMPTS',
+        });
+        return accountPage(c, 429, { alert: TOO_MANY });
+      }
+      const checked = await checkCode(c, userId, code, true);
+      if (checked === 'reused') {
+        await record('account.two_factor_refused', whoIs(actor), {
+          kind: code.kind,
+          step: 'disable',
+          reason: 'CODE_REUSED',
+        });
+        return accountPage(c, 422, { errors: { twoFactorCode: USED_CODE } });
+      }
       if (checked.status === 429) return accountPage(c, 429, { alert: TOO_MANY });
       if (checked.status !== 200) {
+        await noteTwoFactorFailure(ctx.db, userId);
         await record('account.two_factor_refused', whoIs(actor), { kind: code.kind, step: 'disable' });
         return accountPage(c, 422, { errors: { twoFactorCode: WRONG_CODE } });
       }
+      await clearTwoFactorFailures(ctx.db, userId);
       const answer = await callAuth(ctx, c, '/two-factor/disable', { body: { password }, withCookies: true });
       if (answer.status === 429) return accountPage(c, 429, { alert: TOO_MANY });
       if (answer.status !== 200) return accountPage(c, 422, { errors: { twoFactorPassword: 'パスワードが違います' } });
       passSetCookies(answer, c.res.headers); // better-auth replaces the session when two-factor turns off
+      await endOtherSessions(c, answer);
       await record('account.two_factor_disable', whoIs(actor));
       return c.redirect('/account?twoFactor=off', 303);
     });

@@ -316,6 +316,20 @@ export interface AuthSessionTable {
   expiresAt: string;
 }
 
+/** A TOTP code an account had accepted (migration 0007): refused again for a while, deleted after minutes. */
+export interface UsedTotpCodeTable {
+  user_id: string;
+  code: string;
+  used_at: ColumnType<string, string, string>;
+}
+
+/** A wrong code on a signed-in two-factor step (turning it on or off), counted per account for minutes. */
+export interface TwoFactorFailureTable {
+  id: Generated<number>;
+  user_id: string;
+  failed_at: ColumnType<string, string, never>;
+}
+
 export interface Database {
   area: AreaTable;
   municipality: MunicipalityTable;
@@ -339,6 +353,8 @@ export interface Database {
   kpi_setting: KpiSettingTable;
   area_setting: AreaSettingTable;
   council_opinion: CouncilOpinionTable;
+  used_totp_code: UsedTotpCodeTable;
+  two_factor_failure: TwoFactorFailureTable;
   user: AuthUserTable;
   account: AuthAccountTable;
   session: AuthSessionTable;

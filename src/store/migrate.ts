@@ -7,6 +7,7 @@ import * as writeSide from './migrations/0003-write-side.js';
 import * as draftRevisions from './migrations/0004-draft-revisions.js';
 import * as yearlyResults from './migrations/0005-yearly-results.js';
 import * as councilOpinions from './migrations/0006-council-opinions.js';
+import * as twoFactorAttempts from './migrations/0007-two-factor-attempts.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than found by a folder scan so that migrations run the
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0004-draft-revisions': draftRevisions,
   '0005-yearly-results': yearlyResults,
   '0006-council-opinions': councilOpinions,
+  '0007-two-factor-attempts': twoFactorAttempts,
 };
 
 /** Our migrations' names, oldest first (better-auth's come after them, named auth:…). */

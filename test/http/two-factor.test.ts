@@ -8,8 +8,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import type { Hono } from 'hono';
+import { sql } from 'kysely';
 import { operatorActor } from '../../src/domain/access-policy.js';
 import { createApp } from '../../src/server/app.js';
 import { addAccount, resetAccountTwoFactor } from '../../src/service/accounts/manage-accounts.js';
@@ -24,6 +25,7 @@ const STAFF = 'council@hachinohe.example.jp';
 const AREA = 'hachinohe';
 const OTHER = readFileSync(repoPath('test/fixtures/import/other-area-seven-partners.txt'));
 const ADMIN = 'admin@example.jp';
+const SECOND = 'second@hachinohe.example.jp';
 
 /** Signs in with the password and sets two-factor up; answers the secret and the backup codes. */
 async function enableTwoFactor(client: WebClient): Promise<{ secret: string; backupCodes: string[] }> {
@@ -79,6 +81,28 @@ for (const engine of testEngines) {
           .executeTakeFirstOrThrow()
       ).twoFactorEnabled === true; // null for accounts made before the plugin (and by Renkei's own insert)
 
+    /**
+     * Moves Renkei's two-factor bookkeeping `minutes` into the past, as if that much time had gone by: a TOTP code
+     * works once (refused for 2 minutes), and wrong codes are counted for 15 minutes.
+     */
+    const passMinutes = async (minutes: number) => {
+      await sql`update used_totp_code set used_at = used_at - make_interval(mins => ${minutes})`.execute(database.db);
+      await sql`update two_factor_failure set failed_at = failed_at - make_interval(mins => ${minutes})`.execute(
+        database.db,
+      );
+    };
+    const sessionCount = async (email: string) =>
+      (
+        await database.db
+          .selectFrom('session')
+          .innerJoin('user', 'user.id', 'session.userId')
+          .select('session.id')
+          .where('user.email', '=', email)
+          .execute()
+      ).length;
+    // each test starts later than the last ended: the codes it used are no longer refused as used
+    beforeEach(() => passMinutes(3));
+
     before(async () => {
       database = await openMigrated(engine);
       app = createApp({ db: database.db, dataStampTtlMs: 0, signInAttemptsPerMinute: 1000 });
@@ -92,6 +116,12 @@ for (const engine of testEngines) {
       await addAccount(database.db, operatorActor('cli'), {
         email: STAFF,
         name: '委員',
+        password: TEST_PASSWORD,
+        role: { role: 'council', areaSlug: AREA },
+      });
+      await addAccount(database.db, operatorActor('cli'), {
+        email: SECOND,
+        name: '委員二',
         password: TEST_PASSWORD,
         role: { role: 'council', areaSlug: AREA },
       });
@@ -139,6 +169,7 @@ for (const engine of testEngines) {
       assert.equal(tampered.status, 400);
       assert.match(await tampered.text(), /設定の有効期限が切れたか、内容が正しくありません/);
 
+      const elsewhere = await signedIn(app, STAFF); // another browser of the same account
       const confirmed = await client.postForm('/account/two-factor/confirm', { setup: sealed, code: totpCode(secret) });
       assert.equal(confirmed.status, 200);
       const done = await confirmed.text();
@@ -151,6 +182,79 @@ for (const engine of testEngines) {
       assert.ok(client.signedIn, 'still signed in (better-auth replaced the session)');
       assert.match(await (await client.request('/account')).text(), /状態: <strong>有効<\/strong>/);
       assert.ok((await auditActions(STAFF)).includes('account.two_factor_enable'));
+      assert.equal((await elsewhere.request('/staff')).status, 303, "turning it on ends the account's other sessions");
+      assert.equal(await sessionCount(STAFF), 1);
+
+      // a second submit (or another tab) does not confirm again: no secret overwritten, no backup codes shown again
+      await passMinutes(3);
+      const again = await client.postForm('/account/two-factor/confirm', { setup: sealed, code: totpCode(secret) });
+      assert.equal(again.status, 422);
+      const againPage = await again.text();
+      assert.match(againPage, /二段階認証はすでに有効です/);
+      assert.doesNotMatch(againPage, /class="backup-codes"/);
+      assert.equal((await auditActions(STAFF)).filter((a) => a === 'account.two_factor_enable').length, 1);
+    });
+
+    test('a TOTP code works once: used again (even by two posts at once) it is refused', async () => {
+      const secret = await secretOf(STAFF);
+      const first = new WebClient(app);
+      await first.signIn(STAFF, TEST_PASSWORD);
+      const code = totpCode(secret);
+      assert.equal((await first.postForm('/signin/code', { code })).status, 303);
+      const second = new WebClient(app);
+      await second.signIn(STAFF, TEST_PASSWORD);
+      const reused = await second.postForm('/signin/code', { code });
+      assert.equal(reused.status, 401);
+      assert.match(await reused.text(), /この確認コードはすでに使われています/);
+      assert.equal(second.signedIn, false);
+      const refusal = await database.db
+        .selectFrom('audit_entry')
+        .select('after')
+        .where('actor_label', '=', STAFF)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(refusal.after, { kind: 'totp', reason: 'CODE_REUSED' });
+
+      // two sign-ins posting one fresh code at once: only one gets in
+      await passMinutes(3);
+      const racers = [new WebClient(app), new WebClient(app)];
+      for (const racer of racers) await racer.signIn(STAFF, TEST_PASSWORD);
+      const fresh = totpCode(secret);
+      const statuses = await Promise.all(
+        racers.map(async (r) => (await r.postForm('/signin/code', { code: fresh })).status),
+      );
+      assert.deepEqual(statuses.sort(), [303, 401]);
+
+      // a wrong code is not kept as used (only accepted ones are)
+      assert.equal(
+        (
+          await database.db
+            .selectFrom('used_totp_code')
+            .select('code')
+            .where('code', '=', wrongTotpCode(secret))
+            .execute()
+        ).length,
+        0,
+      );
+    });
+
+    test('the second step checks the challenge even when the browser also holds a session', async () => {
+      const secret = await secretOf(STAFF);
+      const holder = new WebClient(app);
+      await holder.signIn(STAFF, TEST_PASSWORD);
+      assert.equal((await holder.postForm('/signin/code', { code: totpCode(secret) })).status, 303);
+      const sessionCookie = [...holder.cookies].find(([name]) => name.includes('session_token'));
+      assert.ok(sessionCookie, 'a session cookie to copy');
+      const client = new WebClient(app);
+      await client.signIn(STAFF, TEST_PASSWORD);
+      client.cookies.set(sessionCookie[0], sessionCookie[1]);
+      for (let i = 0; i < 5; i++) {
+        assert.equal((await client.postForm('/signin/code', { code: wrongTotpCode(secret) })).status, 401);
+      }
+      await passMinutes(3);
+      const ended = await client.postForm('/signin/code', { code: totpCode(secret) });
+      assert.equal(ended.status, 401, 'the challenge ended after five wrong codes, session or not');
+      assert.match(await ended.text(), /もう一度メールアドレスとパスワードを入力してください/);
     });
 
     test('the password alone gives no session; a wrong code is refused beside the field; a right one signs in', async () => {
@@ -271,12 +375,81 @@ for (const engine of testEngines) {
       assert.equal((await client.request('/signin/code')).status, 303, 'the code page without a sign-in');
     });
 
+    test('five wrong codes within 15 minutes stop turning it off or on for the account (429, audited)', async () => {
+      const secret = await secretOf(STAFF);
+      const client = new WebClient(app);
+      await client.signIn(STAFF, TEST_PASSWORD);
+      assert.equal((await client.postForm('/signin/code', { code: totpCode(secret) })).status, 303);
+      await passMinutes(3);
+      for (let i = 0; i < 5; i++) {
+        const wrong = await client.postForm('/account/two-factor/disable', {
+          twoFactorPassword: TEST_PASSWORD,
+          twoFactorCode: wrongTotpCode(secret),
+        });
+        assert.equal(wrong.status, 422);
+      }
+      const limited = await client.postForm('/account/two-factor/disable', {
+        twoFactorPassword: TEST_PASSWORD,
+        twoFactorCode: totpCode(secret),
+      });
+      assert.equal(limited.status, 429);
+      assert.match(await limited.text(), /確認コードの試行が多すぎます/);
+      assert.equal(await twoFactorFlag(STAFF), true, 'even the right code is refused while the account is limited');
+      const refusal = await database.db
+        .selectFrom('audit_entry')
+        .select(['action', 'after'])
+        .where('actor_label', '=', STAFF)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(refusal, {
+        action: 'account.two_factor_refused',
+        after: { kind: 'totp', step: 'disable', reason: 'TOO_MANY_ATTEMPTS' },
+      });
+
+      // the confirm step of a set-up counts too
+      const second = await signedIn(app, SECOND);
+      const setup = await (
+        await second.postForm('/account/two-factor/enable', { twoFactorPassword: TEST_PASSWORD })
+      ).text();
+      const secondSecret = readSetupPage(setup).secret;
+      const sealed = /name="setup" value="([^"]+)"/.exec(setup)?.[1] ?? '';
+      for (let i = 0; i < 5; i++) {
+        const wrong = await second.postForm('/account/two-factor/confirm', {
+          setup: sealed,
+          code: wrongTotpCode(secondSecret),
+        });
+        assert.equal(wrong.status, 422);
+      }
+      const stopped = await second.postForm('/account/two-factor/confirm', {
+        setup: sealed,
+        code: totpCode(secondSecret),
+      });
+      assert.equal(stopped.status, 429);
+      assert.equal(await twoFactorFlag(SECOND), false);
+      assert.equal((await auditActions(SECOND)).filter((a) => a === 'account.two_factor_refused').length, 6);
+
+      await passMinutes(16); // the count is of the last 15 minutes
+      const later = await second.postForm('/account/two-factor/confirm', {
+        setup: sealed,
+        code: totpCode(secondSecret),
+      });
+      assert.equal(later.status, 200);
+      assert.equal(await twoFactorFlag(SECOND), true);
+    });
+
     test('an account turns it off with its password and a current code (a wrong one of either changes nothing)', async () => {
       const secret = await secretOf(STAFF);
       const client = new WebClient(app);
       await client.signIn(STAFF, TEST_PASSWORD);
       await client.postForm('/signin/code', { code: totpCode(secret) });
       assert.ok(client.signedIn);
+      const reused = await client.postForm('/account/two-factor/disable', {
+        twoFactorPassword: TEST_PASSWORD,
+        twoFactorCode: totpCode(secret),
+      });
+      assert.equal(reused.status, 422, 'the code that signed in does not turn it off too');
+      assert.match(await reused.text(), /id="twoFactorCode-error">この確認コードはすでに使われています/);
+      await passMinutes(3);
       const badCode = await client.postForm('/account/two-factor/disable', {
         twoFactorPassword: TEST_PASSWORD,
         twoFactorCode: wrongTotpCode(secret),
@@ -290,6 +463,13 @@ for (const engine of testEngines) {
       assert.equal(badPassword.status, 422);
       assert.match(await badPassword.text(), /id="twoFactorPassword-error">パスワードが違います/);
       assert.equal(await twoFactorFlag(STAFF), true);
+      await passMinutes(3);
+      const elsewhere = new WebClient(app);
+      await elsewhere.signIn(STAFF, TEST_PASSWORD);
+      assert.equal(
+        (await elsewhere.postForm('/signin/code', { code: (backupCodesOf.get(STAFF) ?? [])[1] ?? '' })).status,
+        303,
+      );
 
       const off = await client.postForm('/account/two-factor/disable', {
         twoFactorPassword: TEST_PASSWORD,
@@ -298,8 +478,16 @@ for (const engine of testEngines) {
       assert.equal(off.status, 303);
       assert.equal(off.headers.get('location'), '/account?twoFactor=off');
       assert.equal(await twoFactorFlag(STAFF), false);
-      assert.equal((await database.db.selectFrom('twoFactor').select('id').execute()).length, 0);
+      const staffRows = await database.db
+        .selectFrom('twoFactor')
+        .innerJoin('user', 'user.id', 'twoFactor.userId')
+        .select('twoFactor.id')
+        .where('user.email', '=', STAFF)
+        .execute();
+      assert.equal(staffRows.length, 0);
       assert.ok((await auditActions(STAFF)).includes('account.two_factor_disable'));
+      assert.equal((await elsewhere.request('/staff')).status, 303, "turning it off ends the account's other sessions");
+      assert.equal((await client.request('/staff')).status, 200, 'the current one stays');
       await signedIn(app, STAFF); // the password alone again
     });
 

@@ -418,6 +418,8 @@ async function snapshot(db: Kysely<Database>): Promise<string> {
     'account',
     'role_grant',
     'twoFactor',
+    'used_totp_code',
+    'two_factor_failure',
     'audit_entry',
     'data_version',
   ];

@@ -30,6 +30,8 @@ const tables = [
   'session',
   'source_document',
   'twoFactor',
+  'two_factor_failure',
+  'used_totp_code',
   'user',
   'verification',
   'vision_revision',
