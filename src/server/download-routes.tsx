@@ -15,6 +15,10 @@ import {
 } from '../service/open-data.js';
 import { DownloadsPage } from '../web/pages/downloads-page.js';
 import type { AppContext } from './app-deps.js';
+import { encodeStoredBody } from './gzip-once.js';
+import { ResponseCache, sendCached } from './response-cache.js';
+
+const HTML_TYPE = 'text/html; charset=UTF-8';
 
 const SeqParamSchema = z.union([
   z.literal('latest'),
@@ -33,9 +37,15 @@ const FIXED_REVISION_MAX_AGE = 3600; // a numbered revision never changes; an ho
  */
 export function createDownloadRoutes(deps: AppContext): Hono {
   const reader = createOpenDataReader(deps.db);
+  // the pages are rendered once per data stamp: rendering one per request starved every other answer under load
+  const pages = new ResponseCache({ maxEntries: 500 });
 
   const page = async (c: Context, slug: string | undefined, selector: RevisionSelector) => {
-    const set = await reader.read(slug, selector, await deps.freshness.stamp());
+    const stamp = await deps.freshness.stamp();
+    const key = `${slug ?? ''}\n${selector}`;
+    const cached = pages.find(key, stamp);
+    if (cached) return sendCached(c, cached, HTML_TYPE);
+    const set = await reader.read(slug, selector, stamp);
     const revisions = await listOpenDataRevisions(deps.db, set.ref.areaId);
     const urls = urlsOf(deps.publicOrigin, set);
     const html = (
@@ -68,8 +78,7 @@ export function createDownloadRoutes(deps: AppContext): Hono {
         latestHref={`/downloads/${encodeURIComponent(set.ref.areaSlug)}/latest/`}
       />
     );
-    c.header('Cache-Control', 'no-cache');
-    return c.html(html);
+    return sendCached(c, pages.store(key, stamp, String(await html.toString())), HTML_TYPE);
   };
 
   return new Hono()
@@ -122,8 +131,14 @@ function sendFile(c: Context, set: OpenDataSet, file: OpenDataFile, selector: Re
   if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
   c.header('Content-Type', file.contentType);
   c.header('Content-Disposition', `${disposition}; filename="${downloadNameOf(set, file)}"`);
-  c.header('Content-Length', String(file.bytes.byteLength));
-  return c.body(file.bytes as Uint8Array<ArrayBuffer>);
+  // xlsx is a zip already; the text formats are gzipped once per file, not per request
+  const compressible = !file.contentType.includes('spreadsheetml');
+  const encoded = compressible
+    ? encodeStoredBody(c.req.header('Accept-Encoding'), file.bytes as Uint8Array<ArrayBuffer>, etag)
+    : { body: file.bytes as Uint8Array<ArrayBuffer>, headers: {} };
+  for (const [name, value] of Object.entries(encoded.headers)) c.header(name, value);
+  c.header('Content-Length', String(encoded.body.byteLength));
+  return c.body(encoded.body);
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { createDataStampReader } from './data-stamp-reader.js';
+import { encodeStoredBody } from './gzip-once.js';
 
 /** An answer encoded once, with the strong ETag of its bytes: serving it copies and hashes nothing. */
 export type CachedBody = { body: Uint8Array<ArrayBuffer>; etag: string };
@@ -66,10 +67,25 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
 }
 
-/** A cached body with its ETag, or 304 when the client already has it; clients revalidate every time. */
-export function sendCached(c: Context, entry: CachedBody, contentType: string): Response {
+/**
+ * A cached body with its ETag, or 304 when the client already has it; clients revalidate every time. With `gzip`
+ * (API answers), a client that accepts gzip gets the body's gzip form, made once per cached body (gzip-once.ts).
+ */
+export function sendCached(
+  c: Context,
+  entry: CachedBody,
+  contentType: string,
+  options: { gzip?: boolean } = {},
+): Response {
   if (ifNoneMatchHits(c.req.header('If-None-Match'), entry.etag)) {
     return new Response(null, { status: 304, headers: { ETag: entry.etag, 'Cache-Control': 'no-cache' } });
+  }
+  if (options.gzip) {
+    const encoded = encodeStoredBody(c.req.header('Accept-Encoding'), entry.body, entry.etag);
+    return new Response(encoded.body, {
+      status: 200,
+      headers: { 'Content-Type': contentType, 'Cache-Control': 'no-cache', ...encoded.headers },
+    });
   }
   return new Response(entry.body, {
     status: 200,

@@ -64,7 +64,7 @@ export function createApiContext(deps: AppContext): ApiContext {
     async respond<T>(c: Context, key: string, make: () => Promise<T>) {
       const stamp = await currentStamp();
       const entry = cache.find(key, stamp) ?? (await build(key, stamp, make));
-      return sendCached(c, entry, JSON_TYPE) as JsonResponse<T>;
+      return sendCached(c, entry, JSON_TYPE, { gzip: true }) as JsonResponse<T>;
     },
     async revisionData(slug, seq) {
       return readRevision(await getAreaRevision(deps.db, slug, seq));

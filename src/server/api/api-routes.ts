@@ -31,7 +31,7 @@ export function createApiRoutes(deps: AppContext): OpenAPIHono {
       const body = new TextEncoder().encode(JSON.stringify(buildOpenApiDocument(api)));
       document = { body, etag: etagOf(body) };
     }
-    return sendCached(c, document, 'application/json; charset=utf-8');
+    return sendCached(c, document, 'application/json; charset=utf-8', { gzip: true });
   });
   registerApiDocsPage(api, () => buildOpenApiDocument(api), deps.publicOrigin);
   return api;
