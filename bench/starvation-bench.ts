@@ -1,16 +1,16 @@
 /**
  * No request starves the others (issue 7, item 10): one route at a time is loaded with 100 connections (autocannon,
- * in this process, asking for gzip as browsers do) while two probes, each on its own connection, ask for `/healthz` and a project page every 20 ms.
+ * in this process, asking for gzip as browsers do) while two probes in a worker thread, each on its own connection,
+ * ask for `/healthz` and a project page every 20 ms.
  * Prints each probe's p50, p99 and max beside the loaded route's throughput, and the same probes on an idle server
  * first. Target: `/healthz` and pages p99 ≤ 100 ms whichever route is under load. The server runs as `npm start`
  * runs it, on a fresh PGlite data directory with the sample imported (PostgreSQL too with BENCH_DATABASE_URL).
  *
  *   npx tsx bench/starvation-bench.ts [seconds per route]   (default 10)
  */
-import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import {
   type Backend,
@@ -31,30 +31,41 @@ const PROBES = ['/healthz', '/projects/5'] as const;
 
 type ProbeFigures = { p50: number; p99: number; max: number; count: number; failed: number };
 
-/** GETs `path` every PROBE_EVERY_MS on one keep-alive connection until `stop` resolves; latencies in ms. */
-async function probe(port: number, path: string, stop: Promise<void>): Promise<ProbeFigures> {
+/**
+ * The probes run in a worker thread, on an event loop of their own: in this thread autocannon's work would delay
+ * them and count as the server's. Each GETs its path every PROBE_EVERY_MS on one keep-alive connection until told
+ * to stop, then posts its latencies (ms) and how many answers were not 200. Plain JavaScript (`eval`).
+ */
+const PROBE_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Agent, request } = require('node:http');
+let done = false;
+parentPort.once('message', () => { done = true; });
+const probe = async (path) => {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const latencies: number[] = [];
+  const latencies = [];
   let failed = 0;
-  let done = false;
-  void stop.then(() => {
-    done = true;
-  });
   while (!done) {
     const start = performance.now();
-    const status = await new Promise<number>((resolve) => {
-      const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
+    const status = await new Promise((resolve) => {
+      const req = request({ host: '127.0.0.1', port: workerData.port, path, agent }, (res) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('end', () => resolve(res.statusCode));
       });
       req.on('error', () => resolve(0));
       req.end();
     });
     latencies.push(performance.now() - start);
     if (status !== 200) failed++;
-    await sleep(PROBE_EVERY_MS);
+    await new Promise((resolve) => setTimeout(resolve, workerData.everyMs));
   }
   agent.destroy();
+  return { latencies, failed };
+};
+Promise.all(workerData.paths.map(probe)).then((results) => parentPort.postMessage(results));
+`;
+
+function figuresOf({ latencies, failed }: { latencies: number[]; failed: number }): ProbeFigures {
   const sorted = latencies.sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
   return { p50: at(50), p99: at(99), max: sorted.at(-1) ?? Number.NaN, count: sorted.length, failed };
@@ -78,8 +89,16 @@ function line(label: string, figures: ProbeFigures): string {
 }
 
 async function probeWhile(port: number, load: Promise<unknown>): Promise<ProbeFigures[]> {
-  const stop = load.then(() => undefined);
-  return Promise.all(PROBES.map((path) => probe(port, path, stop)));
+  const worker = new Worker(PROBE_WORKER, { eval: true, workerData: { port, paths: PROBES, everyMs: PROBE_EVERY_MS } });
+  const results = new Promise<{ latencies: number[]; failed: number }[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await load;
+  worker.postMessage('stop');
+  const figures = (await results).map(figuresOf);
+  await worker.terminate();
+  return figures;
 }
 
 async function bench(backend: Backend): Promise<boolean> {
