@@ -1,33 +1,54 @@
-// `npm run build`: compiles src/ to dist/ with tsc (incremental, so a rebuild after a small change is quick) and
-// copies the files tsc does not emit (stylesheets), then prepares the PGlite data directory a first start loads
-// (scripts/prepare-data-dir.mjs). `npm start` runs the compiled server: plain node without the tsx
-// loader starts faster and needs less memory (bench/README.md).
+// `npm run build`: bundles src/ into dist/ with esbuild, then prepares the PGlite data directory a first start loads
+// (scripts/prepare-data-dir.mjs). `npm start` runs the bundle: a few files instead of hundreds of modules, each
+// resolved, read and compiled by node at every start, made the first start ~2 s slower (docs/adr/0008-bundled-build.md).
+// Type checking is `npm run check`'s job (tsc --noEmit); esbuild only strips the types.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const source = path.join(root, 'src');
 const target = path.join(root, 'dist');
-const sourceFiles = readdirSync(source, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-const isTest = (name) => /\.test\.tsx?$/.test(name);
-const outputOf = (entry) =>
-  path.join(target, path.relative(source, path.join(entry.parentPath, entry.name))).replace(/\.tsx?$/, '.js');
 
-// tsc trusts its build info and does not check that its outputs still exist: when one is missing, start afresh
-const compiled = sourceFiles.filter((e) => /\.tsx?$/.test(e.name) && !isTest(e.name) && !e.name.endsWith('.d.ts'));
-if (compiled.some((e) => !existsSync(outputOf(e)))) rmSync(target, { recursive: true, force: true });
+// The entries keep their paths under dist/: the two programs, the document reader's worker thread, and the store
+// modules scripts/prepare-data-dir.mjs runs. What they share goes to dist/chunks/, loaded when first imported.
+const entryPoints = [
+  'main.ts',
+  'cli/main.ts',
+  'service/parse-document-worker.ts',
+  'store/connect.ts',
+  'store/ensure-schema.ts',
+  'store/prepared-data-dir.ts',
+].map((entry) => path.join(root, 'src', entry));
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+// Left to node_modules at run time: packages that find their own files beside themselves (PGlite's WebAssembly,
+// pdf.js's worker, pino's transports) and the large ones loaded only on demand (Excel, Chromium).
+const external = ['@electric-sql/pglite', 'pdfjs-dist', 'pino', 'exceljs', 'playwright-core', 'pg-native'];
 
-for (const entry of sourceFiles) {
-  if (/\.tsx?$/.test(entry.name)) continue;
-  const from = path.join(entry.parentPath, entry.name);
-  cpSync(from, path.join(target, path.relative(source, from)));
+// everything but the prepared cluster, remade only when the schema changes: no file of an older build stays behind
+const keep = new Set(['prepared-data-dir', 'prepared-data-dir.json']);
+for (const entry of existsSync(target) ? readdirSync(target) : []) {
+  if (!keep.has(entry)) rmSync(path.join(target, entry), { recursive: true, force: true });
 }
+await build({
+  entryPoints,
+  outbase: path.join(root, 'src'),
+  outdir: target,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  external,
+  sourcemap: 'linked',
+  // CommonJS packages bundled into ESM still call require() for node's own modules
+  banner: {
+    js: "import { createRequire as __renkeiRequire } from 'node:module'; const require = __renkeiRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
 
 // a fresh cluster with the schema, for a first start without initdb; its own process, so initdb's memory goes with it
 execFileSync(process.execPath, [path.join(root, 'scripts', 'prepare-data-dir.mjs')], { stdio: 'inherit' });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Called by scripts/build.mjs after tsc: makes dist/prepared-data-dir/, a fresh PGlite cluster with the schema set
+// Called by scripts/build.mjs after esbuild: makes dist/prepared-data-dir/, a fresh PGlite cluster with the schema set
 // up by the same function the server runs at start (ensureSchema), so that a first start on an empty DATA_DIR
 // copies it instead of running initdb (docs/adr/0005-prepared-data-dir.md). Skipped when
-// dist/prepared-data-dir.json says it was made from the same compiled store code and PGlite version.
+// dist/prepared-data-dir.json says it was made from the same store sources and PGlite version.
 // Runs in its own process: initdb's peak memory (~900 MB) is given back when it ends.
 import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AppError } from './domain/errors.js';
+import { packageRoot } from './package-root.js';
 
-/** The folder holding package.json, whatever the working directory. */
-export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+export { packageRoot };
 
 /** LOG_LEVEL's values, most to least severe; `silent` logs nothing (server/logger.ts). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -7,10 +7,7 @@ import { AppError } from './domain/errors.js';
 import type { createApp } from './server/app.js';
 import type { Logger } from './server/logger.js';
 import { REQUEST_ID_HEADER } from './server/request-log.js';
-import { importDocument } from './service/import-document.js';
-import { hasImportedVision } from './service/read-vision.js';
 import { type OpenDatabase, openDatabase } from './store/connect.js';
-import { ensureSchema } from './store/ensure-schema.js';
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
@@ -24,12 +21,11 @@ export type StartOptions = {
 /** Opens the database, brings its schema up to date, imports the sample when asked, and serves HTTP. */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const { logger } = options;
-  // the app's modules load while the database opens: PGlite compiles its WebAssembly on other threads meanwhile
-  const appModule = import('./server/app.js');
-  appModule.catch(() => {}); // a failure to load is thrown where it is awaited
   logger.info({ database: describeDatabase(config) }, `データベース: ${describeDatabase(config)}`);
+  // The database opens first: its files are copied and PGlite's WebAssembly compiled on other threads while this
+  // one loads the rest of the code (docs/adr/0005-prepared-data-dir.md).
   // RENKEI_PREPARED_DATA_DIR=off: run initdb on an empty data directory, as before the prepared snapshot (benchmarks)
-  const database = await openDatabase({
+  const opening = openDatabase({
     ...config,
     usePreparedDataDir: process.env.RENKEI_PREPARED_DATA_DIR !== 'off',
     onIdleConnectionError: (error) =>
@@ -38,16 +34,17 @@ export async function startServer(config: Config, options: StartOptions): Promis
         'PostgreSQL が待機中の接続を切りました（次の問い合わせでつなぎ直します）',
       ),
   });
+  const modules = Promise.all([import('./store/ensure-schema.js'), import('./server/app.js')]);
+  modules.catch(() => {}); // a failure to load is thrown where it is awaited
+  const database = await opening;
   if (database.dataDirOrigin === 'prepared')
     logger.info('新しいデータフォルダを用意しました（ビルド時に作った初期データから）');
   if (database.dataDirOrigin === 'initdb') logger.info('新しいデータフォルダを作りました（initdb）');
   try {
+    const [{ ensureSchema }, { createApp }] = await modules;
     const applied = await ensureSchema(database);
     if (applied.length > 0) logger.info({ migrations: applied }, `スキーマを更新しました: ${applied.join(', ')}`);
-    if (options.importSampleWhenEmpty && !(await hasImportedVision(database.db))) {
-      await importSample(database, config.sampleDocument, logger);
-    }
-    const { createApp } = await appModule;
+    if (options.importSampleWhenEmpty) await importSampleWhenEmpty(database, config.sampleDocument, logger);
     const app = createApp({ db: database.db, publicUrl: config.publicUrl, logger });
     const server = await listen(app, config.port);
     void database.fault?.then((error) => exitAfterFault(server, error, logger));
@@ -89,7 +86,10 @@ function exitAfterFault(server: ReturnType<typeof serve>, error: Error, logger: 
   setTimeout(exit, 5000).unref();
 }
 
-async function importSample(database: OpenDatabase, file: string, logger: Logger): Promise<void> {
+async function importSampleWhenEmpty(database: OpenDatabase, file: string, logger: Logger): Promise<void> {
+  const { hasImportedVision } = await import('./service/read-vision.js');
+  if (await hasImportedVision(database.db)) return;
+  const { importDocument } = await import('./service/import-document.js');
   logger.info({ file }, `サンプル文書を取り込みます: ${file}`);
   const bytes = await readFile(file).catch((cause: unknown) => {
     throw new AppError('CONFIG_INVALID', `SAMPLE_DOCUMENT ${file} cannot be read`, {

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../domain/vision.js';
 import { parseDocument } from '../import/parse-document.js';
+import { packageRoot } from '../package-root.js';
 import { ImportRejectedError } from './import-rejected-error.js';
 import { type DocumentParser, type ParsedDocument, parseDocumentBytes, refuse } from './parse-document-bytes.js';
 
@@ -21,12 +23,13 @@ export function workerHeapLimitMb(byteLength: number): number {
 }
 
 /**
- * The worker: the compiled `.js` beside this file in dist/; under tsx (tests, the CLI) a small script that registers
- * tsx in the worker (loader hooks are not inherited by workers on Node 20) and imports the `.ts` worker.
+ * The worker: the build's entry `dist/service/parse-document-worker.js` (scripts/build.mjs); under tsx (tests, the
+ * CLI) a small script that registers tsx in the worker (loader hooks are not inherited by workers on Node 20) and
+ * imports the `.ts` worker.
  */
 function workerSource(): { source: string | URL; eval: boolean } {
   if (!import.meta.url.endsWith('.ts'))
-    return { source: new URL('./parse-document-worker.js', import.meta.url), eval: false };
+    return { source: path.join(packageRoot, 'dist', 'service', 'parse-document-worker.js'), eval: false };
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const worker = JSON.stringify(new URL('./parse-document-worker.ts', import.meta.url).href);
   const source = `import(${api}).then((tsx) => { tsx.register(); return import(${worker}); });`;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { z } from 'zod';
+import { packageRoot } from '../package-root.js';
 
 const ReportSchema = z.object({
   testedAt: z.string(),
@@ -21,7 +22,7 @@ const ReportSchema = z.object({
 
 export type AccessibilityReportData = z.infer<typeof ReportSchema>;
 
-const REPORT = fileURLToPath(new URL('../../docs/accessibility-report.json', import.meta.url));
+const REPORT = path.join(packageRoot, 'docs', 'accessibility-report.json');
 
 /** The published results of the browser accessibility tests, or null when none were published. */
 export async function readAccessibilityReport(path = REPORT): Promise<AccessibilityReportData | null> {

@@ -11,10 +11,14 @@ type AnyDb = Kysely<any>;
 const maxParameters = 30_000;
 const maxRowsPerInsert = 500;
 
-/** Kysely's own tables: rows there say which migrations ran, they are not the installation's data. */
+/**
+ * Schema bookkeeping: rows there say which migrations ran (Kysely's tables, migration 0008's fingerprint), they are
+ * not the installation's data.
+ */
 const migrationTables = new Set([
   qualifiedName(migrationTable),
   qualifiedName({ schema: migrationTable.schema, name: 'kysely_migration_lock' }),
+  qualifiedName({ schema: migrationTable.schema, name: 'schema_fingerprint' }),
 ]);
 
 /** Applied kysely migrations, oldest first; none when the database was never migrated. */

@@ -1,7 +1,7 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { PGliteOptions } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { lockDataDir, lockFileName } from './data-dir-lock.js';
 import type { Database } from './database.js';
 import { MIGRATION_NAMES } from './migrate.js';
@@ -67,10 +67,12 @@ export async function openDatabase(location: DatabaseLocation): Promise<OpenData
   return openPglite(location.dataDir, location.loadDataDir, location.usePreparedDataDir ?? true);
 }
 
-function openPostgres(
+async function openPostgres(
   databaseUrl: string,
   onIdleConnectionError = (error: Error) => console.warn('PostgreSQL dropped an idle connection:', error.message),
-): OpenDatabase {
+): Promise<OpenDatabase> {
+  // loaded only when used: an embedded installation never pays for the driver
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     types: {
@@ -96,6 +98,9 @@ async function openPglite(
   loadDataDir: Blob | undefined,
   usePrepared: boolean | PreparedDataDir,
 ): Promise<OpenDatabase> {
+  // compiled on V8's background threads while the data directory is locked and filled (ADR 0005)
+  const wasmModule = compilePgliteWasm();
+  wasmModule.catch(() => {}); // a failure surfaces where it is awaited
   let unlock = async () => {};
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
@@ -111,6 +116,7 @@ async function openPglite(
     const create = async (snapshot: Blob | undefined) => {
       const pglite = await PGlite.create({
         startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+        pgliteWasmModule: await wasmModule,
         ...(dataDir ? { dataDir } : {}),
         ...(snapshot ? { loadDataDir: snapshot } : {}),
         parsers: { ...resultParsers },
@@ -172,6 +178,16 @@ export async function matchesCodeMigrations(
   } catch {
     return false;
   }
+}
+
+type PgliteWasmModule = NonNullable<PGliteOptions['pgliteWasmModule']>;
+// a global of node's, absent from the ES library's types this project compiles against
+declare const WebAssembly: { compile(bytes: Uint8Array): Promise<PgliteWasmModule> };
+
+/** PGlite's PostgreSQL as WebAssembly, compiled: the file PGlite itself would read, beside its entry module. */
+async function compilePgliteWasm(): Promise<PgliteWasmModule> {
+  const bytes = await readFile(new URL('pglite.wasm', import.meta.resolve('@electric-sql/pglite')));
+  return WebAssembly.compile(bytes);
 }
 
 function wrap(db: Kysely<Database>, engine: DatabaseEngine, afterClose = async () => {}): OpenDatabase {

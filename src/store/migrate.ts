@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
+import { getAuthTables } from 'better-auth/db';
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
-import { listPendingAuthSchema, migrateAuthSchema } from './auth-schema.js';
+import { authSchemaOptions, listPendingAuthSchema, migrateAuthSchema } from './auth-schema.js';
 import type { Database } from './database.js';
 import * as initialSchema from './migrations/0001-initial-schema.js';
 import * as searchKeys from './migrations/0002-search-keys.js';
@@ -8,6 +10,8 @@ import * as draftRevisions from './migrations/0004-draft-revisions.js';
 import * as yearlyResults from './migrations/0005-yearly-results.js';
 import * as councilOpinions from './migrations/0006-council-opinions.js';
 import * as twoFactorAttempts from './migrations/0007-two-factor-attempts.js';
+import * as schemaFingerprint from './migrations/0008-schema-fingerprint.js';
+import { clearSchemaFingerprint, writeSchemaFingerprint } from './schema-fingerprint-store.js';
 
 /**
  * Every migration, by name, in order. Listed here rather than found by a folder scan so that migrations run the
@@ -21,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0005-yearly-results': yearlyResults,
   '0006-council-opinions': councilOpinions,
   '0007-two-factor-attempts': twoFactorAttempts,
+  '0008-schema-fingerprint': schemaFingerprint,
 };
 
 /** Our migrations' names, oldest first (better-auth's come after them, named auth:…). */
@@ -37,6 +42,17 @@ function createMigrator(db: Kysely<Database>): Migrator {
 export type MigrationOutcome = { applied: string[] };
 
 /**
+ * What the code's latest schema is: our migrations' names and better-auth's tables as its options define them. A
+ * database holding this fingerprint was brought there by this code (migrateToLatest), so nothing is pending.
+ */
+export function codeSchemaFingerprint(db: Kysely<Database>): string {
+  const authTables = getAuthTables(authSchemaOptions(db));
+  return createHash('sha256')
+    .update(JSON.stringify({ migrations: MIGRATION_NAMES, authTables }))
+    .digest('hex');
+}
+
+/**
  * Brings the schema to the latest migration, then better-auth's tables to what it expects; throws (after Kysely
  * rolled the batch back) when one fails.
  */
@@ -48,6 +64,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOu
   }
   const pendingAuth = await listPendingAuthSchema(db);
   if (pendingAuth.length > 0) await migrateAuthSchema(db);
+  await writeSchemaFingerprint(db, codeSchemaFingerprint(db));
   const applied = (resultSet.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   return { applied: [...applied, ...pendingAuth] };
 }
@@ -58,6 +75,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOu
  */
 export async function migrateTo(db: Kysely<Database>, name: string): Promise<MigrationOutcome> {
   if (!(name in migrations)) throw new Error(`No migration ${name}`);
+  await clearSchemaFingerprint(db);
   const resultSet: MigrationResultSet = await createMigrator(db).migrateTo(name);
   if (resultSet.error) {
     const failed = resultSet.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 
 /**
  * A PGlite data directory prepared at build time (docs/adr/0005-prepared-data-dir.md): a fresh cluster with every
@@ -12,8 +13,8 @@ import { fileURLToPath } from 'node:url';
  * through the same schema set-up the server runs at start (ensureSchema).
  */
 
-/** Beside the compiled code: `dist/` from both `src/store/` and `dist/store/`. */
-const folder = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** Beside the built code, whether this module runs from `src/` (tsx) or from the build. */
+const folder = path.join(packageRoot, 'dist');
 export const preparedDataDirFolder = path.join(folder, 'prepared-data-dir');
 export const preparedManifestFile = path.join(folder, 'prepared-data-dir.json');
 
@@ -72,11 +73,16 @@ export async function copyPreparedDataDir(prepared: PreparedDataDir, dataDir: st
   await Promise.all(Array.from({ length: 16 }, copyNext));
 }
 
-/** A hash of every compiled file under dist/store/ (migrations and schema set-up live there) and PGlite's version. */
+/**
+ * A hash of every source file under src/store/ (migrations and schema set-up live there) and PGlite's version: the
+ * sources rather than the build, whose bundled chunks mix the store with the rest of the code.
+ */
 export async function hashSchemaSources(pgliteVersion: string): Promise<string> {
-  const storeDir = path.join(folder, 'store');
+  const storeDir = path.join(packageRoot, 'src', 'store');
   const hash = createHash('sha256').update(pgliteVersion);
-  const entries = (await readdir(storeDir, { recursive: true })).filter((f) => f.endsWith('.js')).sort();
+  const entries = (await readdir(storeDir, { recursive: true }))
+    .filter((f) => f.endsWith('.ts') && !/\.test\.ts$/.test(f))
+    .sort();
   for (const entry of entries) hash.update(entry).update(await readFile(path.join(storeDir, entry)));
   return hash.digest('hex');
 }

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { ensureSchema } from '../../src/store/ensure-schema.js';
-import { listPendingMigrations, MIGRATION_NAMES, migrateToLatest } from '../../src/store/migrate.js';
+import {
+  codeSchemaFingerprint,
+  listPendingMigrations,
+  MIGRATION_NAMES,
+  migrateTo,
+  migrateToLatest,
+} from '../../src/store/migrate.js';
+import { readSchemaFingerprint, writeSchemaFingerprint } from '../../src/store/schema-fingerprint-store.js';
 import { testEngines } from '../helpers/test-databases.js';
 
 const tables = [
@@ -27,6 +34,7 @@ const tables = [
   'result_year',
   'revision_municipality',
   'role_grant',
+  'schema_fingerprint',
   'session',
   'source_document',
   'twoFactor',
@@ -67,6 +75,31 @@ for (const engine of testEngines) {
           applied: ['auth:twoFactor', 'auth:user(twoFactorEnabled)'],
         });
         assert.deepEqual(await listPendingMigrations(database.db), []);
+      } finally {
+        await database.close();
+      }
+    });
+
+    test('ensureSchema trusts the code’s fingerprint and checks again when it differs or was cleared', async () => {
+      const database = await engine.open();
+      try {
+        await migrateToLatest(database.db);
+        assert.equal(await readSchemaFingerprint(database.db), codeSchemaFingerprint(database.db));
+        // a change made behind the migrators' back is not seen while the fingerprint is the code's: the check skipped
+        await sql`alter table "user" drop column "twoFactorEnabled"`.execute(database.db);
+        assert.deepEqual(await ensureSchema(database), []);
+        await writeSchemaFingerprint(database.db, 'made by another version');
+        if (engine.name === 'pglite') {
+          assert.deepEqual(await ensureSchema(database), ['auth:user(twoFactorEnabled)']);
+          assert.equal(await readSchemaFingerprint(database.db), codeSchemaFingerprint(database.db));
+        } else {
+          await assert.rejects(ensureSchema(database), /auth:user\(twoFactorEnabled\)/);
+          await migrateToLatest(database.db);
+        }
+        // a migration to an older point clears it, so the next start finds the pending ones
+        await migrateTo(database.db, '0007-two-factor-attempts');
+        assert.equal(await readSchemaFingerprint(database.db), undefined);
+        assert.deepEqual(await listPendingMigrations(database.db), ['0008-schema-fingerprint']);
       } finally {
         await database.close();
       }

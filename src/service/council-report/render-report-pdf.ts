@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { AppError } from '../../domain/errors.js';
 
 /** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); CHROMIUM_PATH points elsewhere. */
@@ -33,6 +32,8 @@ export async function renderReportPdf(html: string): Promise<Uint8Array<ArrayBuf
         'HTML 版と Excel 版はそのまま使えます。',
     });
   }
+  // loaded when a report is printed: playwright-core costs ~0.4 s of every start otherwise
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();

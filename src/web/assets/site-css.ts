@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { packageRoot } from '../../package-root.js';
 
 /** The site stylesheet as served: the Digital Agency design tokens, then our own rules. */
 export type SiteCss = {
@@ -19,7 +21,8 @@ export type SiteCss = {
 // Read once when the module loads: pages and the asset route share the same text and hash.
 const tokensPath = createRequire(import.meta.url).resolve('@digital-go-jp/design-tokens/dist/tokens.css');
 const tokensCss = readFileSync(tokensPath, 'utf8');
-const ownCss = readFileSync(new URL('./site.css', import.meta.url), 'utf8');
+// from src/ in the build too: the bundle's modules do not keep their folders
+const ownCss = readFileSync(path.join(packageRoot, 'src', 'web', 'assets', 'site.css'), 'utf8');
 
 function buildSiteCss(parts: string[]): SiteCss {
   const text = `${parts.map((part) => part.trim()).join('\n\n')}\n`;
