@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { AppError } from '../domain/errors.js';
 import { createAccountAuth } from '../service/accounts/account-auth.js';
 import { checkHealth } from '../service/check-health.js';
@@ -22,6 +21,7 @@ import { toErrorPageResponse } from './error-page-response.js';
 import { createFallbackLogger } from './logger.js';
 import { createPageRoutes } from './page-routes.js';
 import { toProblemResponse } from './problem.js';
+import { publicReadsCors } from './public-reads-cors.js';
 import { errorLoggerOf, logRequests } from './request-log.js';
 import { createDataFreshness } from './response-cache.js';
 import { createResultRoutes } from './result-routes.js';
@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', securityHeaders({ https: ctx.publicOrigin.startsWith('https:') }));
   app.use('*', rejectMalformedUrls());
   // The read API and the open data are public: any web page may fetch them (reads only, no credentials).
-  const publicReads = cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'X-Request-Id'] });
+  const publicReads = publicReadsCors();
   app.use('/api/v1/*', publicReads);
   app.use('/downloads/*', publicReads);
   app.use('*', checkRequestOrigin(ctx.publicOrigin));
