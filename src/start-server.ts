@@ -8,6 +8,7 @@ import type { createApp } from './server/app.js';
 import type { Logger } from './server/logger.js';
 import { REQUEST_ID_HEADER } from './server/request-log.js';
 import { type OpenDatabase, openDatabase } from './store/connect.js';
+import { loadChartRuntime } from './web/charts/chart-runtime.js';
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
@@ -48,7 +49,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
     const app = createApp({ db: database.db, publicUrl: config.publicUrl, logger });
     const server = await listen(app, config.port);
     void database.fault?.then((error) => exitAfterFault(server, error, logger));
-    // build the open data once now, so that the first visitor of /downloads does not wait for it
+    // after the first answer: ECharts for the first page with a chart, and the open data for the first visitor of
+    // /downloads, so that neither waits for them
+    void loadChartRuntime().catch(() => {});
     const warmUp = { headers: { [REQUEST_ID_HEADER]: 'startup-warm-up' } };
     void Promise.resolve(app.request('/downloads', warmUp)).catch(() => {});
     const url = `http://localhost:${config.port}/`;

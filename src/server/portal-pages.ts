@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { type PortalSnapshot, readPortalSnapshot } from '../service/read-portal.js';
 import { type PublishedResults, readPublishedResults } from '../service/results/read-published-results.js';
+import { loadChartRuntime } from '../web/charts/chart-runtime.js';
 import type { AppContext } from './app-deps.js';
 import { ResponseCache, sendCached } from './response-cache.js';
 
@@ -69,6 +70,7 @@ export function createPortalPages(deps: AppContext): PortalPages {
       const stamp = await currentStamp();
       let entry = cache.find(key, stamp);
       if (!entry) {
+        await loadChartRuntime(); // charts render synchronously, inside the page
         const page = (await render(stamp)) as { toString(): string | Promise<string> };
         entry = cache.store(key, stamp, String(await page.toString()));
       }

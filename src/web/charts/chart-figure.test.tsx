@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ChartFigure, formatChartCell } from './chart-figure.js';
+import { loadChartRuntime } from './chart-runtime.js';
+
+await loadChartRuntime(); // what a page does before it renders (server/portal-pages.ts)
 
 const figure = (
   <ChartFigure

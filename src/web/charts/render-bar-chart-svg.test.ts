@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import * as echarts from 'echarts/core';
+import { loadChartRuntime } from './chart-runtime.js';
 import {
   type BarChartOptions,
   CHART_AXIS_COLOR,
@@ -10,6 +11,8 @@ import {
   CHART_TEXT_COLOR,
   renderBarChartSvg,
 } from './render-bar-chart-svg.js';
+
+await loadChartRuntime(); // what a page does before it renders (server/portal-pages.ts)
 
 const budgetChart: BarChartOptions = {
   id: 'budget-3',

@@ -1,15 +1,7 @@
 import type { EChartsOption } from 'echarts';
-import * as echarts from 'echarts/core';
-// the install modules of the pieces a bar chart needs, not the barrels that load every chart type
-import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
-import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
-import { install as LegendComponent } from 'echarts/lib/component/legend/install.js';
-import { install as SVGRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
 import { formatAmount } from '../format.js';
 import { messages } from '../messages.js';
-
-// Only what a bar chart needs: each setOption walks every registered component type.
-echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
+import { chartRuntime } from './chart-runtime.js';
 
 export type BarChartSeries = { name: string; values: (number | null)[] };
 
@@ -89,7 +81,7 @@ export function renderChartSvg(
   if (!ID.test(options.id)) throw new RangeError(`not a usable SVG id prefix: ${options.id}`);
   const width = options.width ?? 480;
   const height = options.height ?? defaultHeight;
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = chartRuntime().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option(width));
     return makeAccessible(chart.renderToSVGString(), options);

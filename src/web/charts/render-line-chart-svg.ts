@@ -1,13 +1,6 @@
 import type { EChartsOption } from 'echarts';
-import * as echarts from 'echarts/core';
-import { install as LineChart } from 'echarts/lib/chart/line/install.js';
-import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
-import { install as LegendComponent } from 'echarts/lib/component/legend/install.js';
-import { install as SVGRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
 import { formatValue } from '../results-messages.js';
 import { CHART_SERIES_COLORS, CHART_TEXT, categoryAxis, renderChartSvg, valueAxis } from './render-bar-chart-svg.js';
-
-echarts.use([LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
 export type LineChartSeries = {
   name: string;

@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { buildKpi } from '../../../test/helpers/build-kpi.js';
 import type { Kpi } from '../../domain/vision.js';
 import type { KpiStatus } from '../../service/results/assemble-year-status.js';
+import { loadChartRuntime } from '../charts/chart-runtime.js';
 import { KpiActualsFigure } from './kpi-actuals-figure.js';
+
+await loadChartRuntime(); // what a page does before it renders (server/portal-pages.ts)
 
 const PLAN = [2020, 2021, 2022, 2023, 2024];
 
