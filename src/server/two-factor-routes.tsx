@@ -53,9 +53,9 @@ const VERIFY_PATH = { totp: '/two-factor/verify-totp', backup_code: '/two-factor
 
 /**
  * Two-factor sign-in (TOTP, better-auth's twoFactor plugin): the second step of a sign-in (/signin/code) and the
- * account's own set-up and removal (/account/two-factor/…). Like the other account routes, these translate forms
- * into calls of better-auth's endpoints (its rate limits and the plugin's per-challenge and per-account limits
- * apply) and record what happened in the audit log.
+ * account's own set-up, new backup codes and removal (/account/two-factor/…). Like the other account routes,
+ * these translate forms into calls of better-auth's endpoints (its rate limits and the plugin's per-challenge and
+ * per-account limits apply) and record what happened in the audit log.
  */
 export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
   const secure = ctx.publicOrigin.startsWith('https:');
@@ -255,7 +255,42 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
       await record('account.two_factor_enable', whoIs(actor));
       return privatePage(
         c,
-        <TwoFactorBackupCodesPage viewer={await buildStaffViewer(c, ctx, actor)} backupCodes={setup.backupCodes} />,
+        <TwoFactorBackupCodesPage
+          viewer={await buildStaffViewer(c, ctx, actor)}
+          backupCodes={setup.backupCodes}
+          reason="enabled"
+        />,
+      );
+    })
+    .post('/account/two-factor/backup-codes', guard(ctx, { kind: 'signed-in' }), async (c) => {
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const actor = c.get('actor') as Actor;
+      if (!(await readTwoFactorStatus(ctx.db, actor)).enabled) {
+        return accountPage(c, 422, { alert: '二段階認証は有効ではありません。' });
+      }
+      const password = typeof body.backupCodesPassword === 'string' ? body.backupCodesPassword.slice(0, 256) : '';
+      if (password === '') {
+        return accountPage(c, 422, { errors: { backupCodesPassword: 'パスワードを入力してください' } });
+      }
+      // better-auth checks the password, makes the codes and replaces the stored ones (encrypted, as at set-up)
+      const answer = await callAuth(ctx, c, '/two-factor/generate-backup-codes', {
+        body: { password },
+        withCookies: true,
+      });
+      if (answer.status === 429) return accountPage(c, 429, { alert: TOO_MANY });
+      if (answer.status !== 200) {
+        return accountPage(c, 422, { errors: { backupCodesPassword: 'パスワードが違います' } });
+      }
+      const { backupCodes } = (await answer.json()) as { backupCodes: string[] };
+      await record('account.two_factor_backup_codes', whoIs(actor), { count: backupCodes.length });
+      return privatePage(
+        c,
+        <TwoFactorBackupCodesPage
+          viewer={await buildStaffViewer(c, ctx, actor)}
+          backupCodes={backupCodes}
+          reason="regenerated"
+        />,
       );
     })
     .post('/account/two-factor/disable', guard(ctx, { kind: 'signed-in' }), async (c) => {
