@@ -1,3 +1,4 @@
+import { FormAlert } from '../components/form-alert.js';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
 
 export type TwoFactorField = 'twoFactorPassword' | 'twoFactorCode' | 'backupCodesPassword';
@@ -30,11 +31,7 @@ export function TwoFactorSection(props: TwoFactorSectionProps) {
           二段階認証を解除しました。次からはパスワードだけでログインします。
         </p>
       ) : null}
-      {props.alert ? (
-        <div class="warning" role="alert">
-          <p class="warning__title">{props.alert}</p>
-        </div>
-      ) : null}
+      <FormAlert message={props.alert} />
       <p>
         状態: <strong>{status.enabled ? '有効' : '無効'}</strong>
       </p>
