@@ -1,4 +1,5 @@
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
+import { messages } from '../messages.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 
 const CODE_LABEL = { code: '確認コード' } as const;
@@ -20,7 +21,11 @@ export function TwoFactorSetupPage(props: {
   errors: FieldErrors<'code'>;
 }) {
   return (
-    <StaffLayout title="二段階認証の設定" viewer={props.viewer} crumbs={[{ label: 'アカウント', href: '/account' }]}>
+    <StaffLayout
+      title="二段階認証の設定"
+      viewer={props.viewer}
+      crumbs={[{ label: messages.staff.menu.account, href: '/account' }]}
+    >
       <ErrorSummary errors={props.errors} labels={CODE_LABEL} />
       <h2>1. 認証アプリに登録する</h2>
       <p>
@@ -85,7 +90,11 @@ export function TwoFactorBackupCodesPage(props: {
 }) {
   const text = BACKUP_CODES_SHOWN_FOR[props.reason];
   return (
-    <StaffLayout title={text.title} viewer={props.viewer} crumbs={[{ label: 'アカウント', href: '/account' }]}>
+    <StaffLayout
+      title={text.title}
+      viewer={props.viewer}
+      crumbs={[{ label: messages.staff.menu.account, href: '/account' }]}
+    >
       <p class="notice" role="status">
         {text.notice}
       </p>
