@@ -17,6 +17,7 @@ import { findCentralCity, findMunicipalityByCode } from '../store/municipality-s
 import { ResultsEntryPage, type RowProblem } from '../web/pages/results-entry-page.js';
 import { ResultsReviewPage } from '../web/pages/results-review-page.js';
 import { readSmallForm } from './account-routes.js';
+import { MunicipalityResultBodySchema, StateBodySchema } from './api/results-write-schemas.js';
 import type { AppContext } from './app-deps.js';
 import { checkFormToken } from './csrf.js';
 import { AmountFieldSchema, FiscalYearFieldSchema, VersionFieldSchema } from './form-schemas.js';
@@ -34,11 +35,6 @@ const AddressSchema = z.object({
   fy: z.coerce.number().int().min(1900).max(2200),
   number: z.coerce.number().int().min(1).max(1_000_000),
   code: z.string().regex(/^\d{6}$/, '団体コードは 6 桁の数字です'),
-});
-
-const ResultBodySchema = z.object({
-  amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
-  comment: z.string().max(2000).default(''),
 });
 
 const ResultFormSchema = z.object({
@@ -62,11 +58,6 @@ const StateFormSchema = z.object({
   back: z.string().max(2000).optional(),
 });
 
-const StateBodySchema = z.object({
-  transition: z.enum(['submit', 'approve', 'return']),
-  reason: z.string().max(500).optional(),
-});
-
 /**
  * A municipality's yearly part of each project: the API (GET and PUT with ETag / If-Match, so no update is lost)
  * and the staff page /staff/results (one form per project, carrying the version it was read at).
@@ -86,7 +77,11 @@ export function createResultRoutes(ctx: AppContext): Hono<ActorEnv> {
       const actor = c.get('actor') as Actor;
       const address = parseAddress(c);
       const expectedVersion = parseIfMatch(c.req.header('If-Match'));
-      const body = await readJsonBody(c, ResultBodySchema, 'amount は 0 以上の整数か null、comment は 2000 文字以内');
+      const body = await readJsonBody(
+        c,
+        MunicipalityResultBodySchema,
+        'amount は 0 以上の整数か null、comment は 2000 文字以内',
+      );
       return answerVersionedWrite(c, () =>
         recordMunicipalityResult(ctx.db, actor, { ...address, ...body, expectedVersion }),
       );

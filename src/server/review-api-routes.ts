@@ -7,6 +7,7 @@ import { getCentralResult, recordKpiResult, recordProjectResult } from '../servi
 import type { ProjectAddress } from '../service/results/locate-project.js';
 import { publishYearResults } from '../service/results/publish-result-year.js';
 import { setCostShareRule } from '../service/results/set-cost-share-rule.js';
+import { CostShareRuleSchema, KpiResultBodySchema, ProjectResultBodySchema } from './api/results-write-schemas.js';
 import type { AppContext } from './app-deps.js';
 import type { ActorEnv } from './request-actor.js';
 import { guard } from './route-policy.js';
@@ -19,37 +20,6 @@ const ProjectParamsSchema = z.object({
   fy: z.coerce.number().int().min(1900).max(2200),
   number: z.coerce.number().int().min(1).max(1_000_000),
 });
-
-const Text = z.string().max(4000);
-const ProjectResultBodySchema = z.object({
-  actualTotal: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
-  progress: Text.default(''),
-  nextSteps: Text.default(''),
-  selfEvaluation: Text.default(''),
-});
-
-const KpiResultBodySchema = z.object({
-  actual: z.number().finite().nullable(),
-  notCountedReason: z.string().max(500).nullable().default(null),
-});
-
-const Percent = z.number().min(0).max(100);
-const CostShareRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('central_city_alone') }),
-  z.object({ kind: z.literal('equal') }),
-  z.object({ kind: z.literal('population') }),
-  z.object({
-    kind: z.literal('fixed'),
-    weights: z.array(z.object({ municipalityCode: z.string().max(100), weight: z.number().min(0) })).max(1000),
-  }),
-  z.object({
-    kind: z.literal('mix'),
-    parts: z
-      .array(z.object({ basis: z.enum(['equal', 'population']), percent: Percent }))
-      .min(1)
-      .max(2),
-  }),
-]);
 
 /**
  * The central city's part of the yearly cycle over JSON: the project's result and KPI actuals (GET with ETag, PUT

@@ -1,20 +1,23 @@
 import type { Context } from 'hono';
 import { type Actor, isAllowedSomewhere, ROLE_LABELS } from '../domain/access-policy.js';
 import { describeRoles } from '../service/accounts/manage-accounts.js';
+import { messages } from '../web/messages.js';
 import type { StaffViewer } from '../web/staff-layout.js';
 import type { AppContext } from './app-deps.js';
 import { formToken } from './csrf.js';
 
+const MENU_TEXT = messages.staff.menu;
+
 /** The staff menu: each entry shown to the accounts whose roles let them use it. */
 const MENU = [
   // the central city's staff enter the central city's own part there too
-  { href: '/staff/results', label: '実績の入力', permission: ['results.edit', 'results.review'] },
-  { href: '/staff/review', label: '実績の確認と公表', permission: 'results.review' },
-  { href: '/staff/opinions', label: '懇談会の所見と対応方針', permission: ['council.opine', 'results.review'] },
-  { href: '/admin/import', label: '文書の取り込み', permission: 'vision.import' },
-  { href: '/staff/drafts', label: 'ビジョンの版と下書き', permission: 'vision.edit' },
-  { href: '/admin/users', label: 'アカウント管理', permission: 'users.manage' },
-  { href: '/admin/audit', label: '操作記録', permission: 'audit.read' },
+  { href: '/staff/results', label: MENU_TEXT.results, permission: ['results.edit', 'results.review'] },
+  { href: '/staff/review', label: MENU_TEXT.review, permission: 'results.review' },
+  { href: '/staff/opinions', label: MENU_TEXT.opinions, permission: ['council.opine', 'results.review'] },
+  { href: '/admin/import', label: MENU_TEXT.import, permission: 'vision.import' },
+  { href: '/staff/drafts', label: MENU_TEXT.drafts, permission: 'vision.edit' },
+  { href: '/admin/users', label: MENU_TEXT.users, permission: 'users.manage' },
+  { href: '/admin/audit', label: MENU_TEXT.audit, permission: 'audit.read' },
 ] as const;
 
 /** What the staff pages show of the signed-in account, with a form token for their forms. */
@@ -28,7 +31,7 @@ export async function buildStaffViewer(c: Context, ctx: AppContext, actor: Actor
     email: actor.label,
     roles,
     links: [
-      { href: '/account', label: 'アカウント' },
+      { href: '/account', label: MENU_TEXT.account },
       ...MENU.filter((item) => [item.permission].flat().some((p) => isAllowedSomewhere(actor, p))).map(
         ({ href, label }) => ({ href, label }),
       ),

@@ -12,6 +12,7 @@ import {
   releaseTotpCode,
 } from '../service/accounts/two-factor-attempts.js';
 import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
+import { messages } from '../web/messages.js';
 import { AccountPage } from '../web/pages/account-page.js';
 import { SignInCodePage } from '../web/pages/sign-in-code-page.js';
 import { SignInPage } from '../web/pages/sign-in-page.js';
@@ -28,15 +29,7 @@ import { guard } from './route-policy.js';
 import { openTwoFactorSetup, sealTwoFactorSetup } from './seal-two-factor-setup.js';
 import { buildStaffViewer, csrfTokenOf } from './staff-viewer.js';
 
-const TOO_MANY = '確認コードの試行が多すぎます。しばらく（最長 15 分）待ってから、もう一度お試しください。';
-const WRONG_CODE = '確認コードが違います。認証アプリに今表示されている 6 桁の数字を入力してください。';
-const START_AGAIN =
-  'ログインの手続きの有効期限が切れたか、確認コードを何度も間違えました。もう一度メールアドレスとパスワードを入力してください。';
-const USED_CODE =
-  'この確認コードはすでに使われています。認証アプリに次のコードが表示されてから、そのコードを入力してください。';
-const ALREADY_ON = '二段階認証はすでに有効です（別の画面で設定が済んでいます）。';
-const ADMIN_KEEPS_IT =
-  'システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで renkei user reset-2fa を実行してもらってください。';
+const TEXT = messages.staff.twoFactor;
 
 /** A code as typed: full-width digits and spaces folded; a 6-digit TOTP or a backup code (`abcde-12345`). */
 export function readCode(value: unknown): { kind: 'totp' | 'backup_code'; code: string } | undefined {
@@ -53,9 +46,9 @@ const VERIFY_PATH = { totp: '/two-factor/verify-totp', backup_code: '/two-factor
 
 /**
  * Two-factor sign-in (TOTP, better-auth's twoFactor plugin): the second step of a sign-in (/signin/code) and the
- * account's own set-up and removal (/account/two-factor/…). Like the other account routes, these translate forms
- * into calls of better-auth's endpoints (its rate limits and the plugin's per-challenge and per-account limits
- * apply) and record what happened in the audit log.
+ * account's own set-up, new backup codes and removal (/account/two-factor/…). Like the other account routes,
+ * these translate forms into calls of better-auth's endpoints (its rate limits and the plugin's per-challenge and
+ * per-account limits apply) and record what happened in the audit log.
  */
 export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
   const secure = ctx.publicOrigin.startsWith('https:');
@@ -131,7 +124,7 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
               next={pending?.next ?? '/staff'}
               csrf={await csrfTokenOf(c, ctx)}
               errors={{}}
-              alert={START_AGAIN}
+              alert={TEXT.startAgain}
             />,
             401,
           );
@@ -144,7 +137,7 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
             status,
           );
         const code = readCode(body.code);
-        if (!code) return again(422, { code: '6 桁の数字（またはバックアップコード）を入力してください' });
+        if (!code) return again(422, { code: TEXT.codeMissing });
 
         const userId = await findUserIdByEmail(ctx.db, pending.email);
         if (!userId) return startAgain();
@@ -153,7 +146,7 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
         if (answer === 'reused') {
           const detail = { kind: code.kind, reason: 'CODE_REUSED' };
           await record('account.two_factor_refused', { userId: null, email: pending.email }, detail);
-          return again(401, { code: USED_CODE });
+          return again(401, { code: TEXT.usedCode });
         }
         if (answer.status === 200) {
           const { user } = (await answer.json()) as { user: { id: string; email: string } };
@@ -165,9 +158,9 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
         const reason = (await authErrorCode(answer)) ?? `status ${answer.status}`;
         await record('account.two_factor_refused', { userId: null, email: pending.email }, { kind: code.kind, reason });
         passSetCookies(answer, c.res.headers); // an ended challenge expires its cookie
-        if (answer.status === 429) return again(429, {}, TOO_MANY);
+        if (answer.status === 429) return again(429, {}, TEXT.tooMany);
         if (reason === 'INVALID_CODE' || reason === 'INVALID_BACKUP_CODE') {
-          return again(401, { code: code.kind === 'totp' ? WRONG_CODE : 'バックアップコードが違うか、使用済みです' });
+          return again(401, { code: code.kind === 'totp' ? TEXT.wrongCode : TEXT.wrongBackupCode });
         }
         return startAgain();
       },
@@ -177,17 +170,16 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
       checkFormToken(c, await ctx.secret(), body.csrf);
       const actor = c.get('actor') as Actor;
       const password = typeof body.twoFactorPassword === 'string' ? body.twoFactorPassword.slice(0, 256) : '';
-      if (password === '')
-        return accountPage(c, 422, { errors: { twoFactorPassword: 'パスワードを入力してください' } });
+      if (password === '') return accountPage(c, 422, { errors: { twoFactorPassword: TEXT.passwordMissing } });
       const answer = await callAuth(ctx, c, '/two-factor/enable', {
         body: { password, method: 'totp' },
         withCookies: true,
       });
-      if (answer.status === 429) return accountPage(c, 429, { alert: TOO_MANY });
+      if (answer.status === 429) return accountPage(c, 429, { alert: TEXT.tooMany });
       if (answer.status !== 200) {
         const reason = await authErrorCode(answer);
-        if (reason === 'TOTP_ALREADY_ENABLED') return accountPage(c, 422, { alert: '二段階認証はすでに有効です。' });
-        return accountPage(c, 422, { errors: { twoFactorPassword: 'パスワードが違います' } });
+        if (reason === 'TOTP_ALREADY_ENABLED') return accountPage(c, 422, { alert: TEXT.alreadyOn });
+        return accountPage(c, 422, { errors: { twoFactorPassword: TEXT.passwordWrong } });
       }
       const { totpURI, backupCodes } = (await answer.json()) as { totpURI: string; backupCodes: string[] };
       const sealed = sealTwoFactorSetup(
@@ -222,9 +214,10 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
           status,
         );
       // a second submit or another tab must not confirm again (the backup codes are shown once)
-      if ((await readTwoFactorStatus(ctx.db, actor)).enabled) return accountPage(c, 422, { alert: ALREADY_ON });
+      if ((await readTwoFactorStatus(ctx.db, actor)).enabled)
+        return accountPage(c, 422, { alert: TEXT.alreadyOnElsewhere });
       const code = readCode(body.code);
-      if (code?.kind !== 'totp') return again(422, '認証アプリに表示されている 6 桁の数字を入力してください');
+      if (code?.kind !== 'totp') return again(422, TEXT.totpMissing);
       const userId = whoIs(actor).userId ?? '';
       if (await isTwoFactorLocked(ctx.db, userId)) {
         await record('account.two_factor_refused', whoIs(actor), {
@@ -232,7 +225,7 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
           step: 'confirm',
           reason: 'TOO_MANY_ATTEMPTS',
         });
-        return again(429, TOO_MANY);
+        return again(429, TEXT.tooMany);
       }
       const answer = await checkCode(c, userId, code, true);
       if (answer === 'reused') {
@@ -241,13 +234,13 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
           step: 'confirm',
           reason: 'CODE_REUSED',
         });
-        return again(422, USED_CODE);
+        return again(422, TEXT.usedCode);
       }
-      if (answer.status === 429) return again(429, TOO_MANY);
+      if (answer.status === 429) return again(429, TEXT.tooMany);
       if (answer.status !== 200) {
         await noteTwoFactorFailure(ctx.db, userId);
         await record('account.two_factor_refused', whoIs(actor), { kind: code.kind, step: 'confirm' });
-        return again(422, `${WRONG_CODE}（端末の時刻がずれていると合いません）`);
+        return again(422, `${TEXT.wrongCode}${TEXT.clockHint}`);
       }
       await clearTwoFactorFailures(ctx.db, userId);
       passSetCookies(answer, c.res.headers); // better-auth replaces the session when two-factor turns on
@@ -255,7 +248,42 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
       await record('account.two_factor_enable', whoIs(actor));
       return privatePage(
         c,
-        <TwoFactorBackupCodesPage viewer={await buildStaffViewer(c, ctx, actor)} backupCodes={setup.backupCodes} />,
+        <TwoFactorBackupCodesPage
+          viewer={await buildStaffViewer(c, ctx, actor)}
+          backupCodes={setup.backupCodes}
+          reason="enabled"
+        />,
+      );
+    })
+    .post('/account/two-factor/backup-codes', guard(ctx, { kind: 'signed-in' }), async (c) => {
+      const body = await readSmallForm(c);
+      checkFormToken(c, await ctx.secret(), body.csrf);
+      const actor = c.get('actor') as Actor;
+      if (!(await readTwoFactorStatus(ctx.db, actor)).enabled) {
+        return accountPage(c, 422, { alert: TEXT.notOn });
+      }
+      const password = typeof body.backupCodesPassword === 'string' ? body.backupCodesPassword.slice(0, 256) : '';
+      if (password === '') {
+        return accountPage(c, 422, { errors: { backupCodesPassword: TEXT.passwordMissing } });
+      }
+      // better-auth checks the password, makes the codes and replaces the stored ones (encrypted, as at set-up)
+      const answer = await callAuth(ctx, c, '/two-factor/generate-backup-codes', {
+        body: { password },
+        withCookies: true,
+      });
+      if (answer.status === 429) return accountPage(c, 429, { alert: TEXT.tooMany });
+      if (answer.status !== 200) {
+        return accountPage(c, 422, { errors: { backupCodesPassword: TEXT.passwordWrong } });
+      }
+      const { backupCodes } = (await answer.json()) as { backupCodes: string[] };
+      await record('account.two_factor_backup_codes', whoIs(actor), { count: backupCodes.length });
+      return privatePage(
+        c,
+        <TwoFactorBackupCodesPage
+          viewer={await buildStaffViewer(c, ctx, actor)}
+          backupCodes={backupCodes}
+          reason="regenerated"
+        />,
       );
     })
     .post('/account/two-factor/disable', guard(ctx, { kind: 'signed-in' }), async (c) => {
@@ -263,16 +291,16 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
       checkFormToken(c, await ctx.secret(), body.csrf);
       const actor = c.get('actor') as Actor;
       const status = await readTwoFactorStatus(ctx.db, actor);
-      if (!status.enabled) return accountPage(c, 422, { alert: '二段階認証は有効ではありません。' });
+      if (!status.enabled) return accountPage(c, 422, { alert: TEXT.notOn });
       if (!status.mayTurnOff) {
         await record('account.two_factor_disable_refused', whoIs(actor), { reason: 'admin' });
-        return accountPage(c, 403, { alert: ADMIN_KEEPS_IT });
+        return accountPage(c, 403, { alert: TEXT.adminKeepsIt });
       }
       const password = typeof body.twoFactorPassword === 'string' ? body.twoFactorPassword.slice(0, 256) : '';
       const code = readCode(body.twoFactorCode);
       const errors: Partial<Record<TwoFactorField, string>> = {};
-      if (password === '') errors.twoFactorPassword = 'パスワードを入力してください';
-      if (!code) errors.twoFactorCode = '6 桁の数字（またはバックアップコード）を入力してください';
+      if (password === '') errors.twoFactorPassword = TEXT.passwordMissing;
+      if (!code) errors.twoFactorCode = TEXT.codeMissing;
       if (!code || password === '') return accountPage(c, 422, { errors });
 
       // the code first (better-auth's disable asks the password only); a wrong one changes nothing
@@ -284,7 +312,7 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
           step: 'disable',
           reason: 'TOO_MANY_ATTEMPTS',
         });
-        return accountPage(c, 429, { alert: TOO_MANY });
+        return accountPage(c, 429, { alert: TEXT.tooMany });
       }
       const checked = await checkCode(c, userId, code, true);
       if (checked === 'reused') {
@@ -293,18 +321,18 @@ export function createTwoFactorRoutes(ctx: AppContext): Hono<ActorEnv> {
           step: 'disable',
           reason: 'CODE_REUSED',
         });
-        return accountPage(c, 422, { errors: { twoFactorCode: USED_CODE } });
+        return accountPage(c, 422, { errors: { twoFactorCode: TEXT.usedCode } });
       }
-      if (checked.status === 429) return accountPage(c, 429, { alert: TOO_MANY });
+      if (checked.status === 429) return accountPage(c, 429, { alert: TEXT.tooMany });
       if (checked.status !== 200) {
         await noteTwoFactorFailure(ctx.db, userId);
         await record('account.two_factor_refused', whoIs(actor), { kind: code.kind, step: 'disable' });
-        return accountPage(c, 422, { errors: { twoFactorCode: WRONG_CODE } });
+        return accountPage(c, 422, { errors: { twoFactorCode: TEXT.wrongCode } });
       }
       await clearTwoFactorFailures(ctx.db, userId);
       const answer = await callAuth(ctx, c, '/two-factor/disable', { body: { password }, withCookies: true });
-      if (answer.status === 429) return accountPage(c, 429, { alert: TOO_MANY });
-      if (answer.status !== 200) return accountPage(c, 422, { errors: { twoFactorPassword: 'パスワードが違います' } });
+      if (answer.status === 429) return accountPage(c, 429, { alert: TEXT.tooMany });
+      if (answer.status !== 200) return accountPage(c, 422, { errors: { twoFactorPassword: TEXT.passwordWrong } });
       passSetCookies(answer, c.res.headers); // better-auth replaces the session when two-factor turns off
       await endOtherSessions(c, answer);
       await record('account.two_factor_disable', whoIs(actor));

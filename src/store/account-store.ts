@@ -102,8 +102,8 @@ export async function clearTwoFactor(trx: Transaction<Database>, userId: string)
   await endSessions(trx, userId);
 }
 
-/** Whether the account has a two-factor row (set up, confirmed or not). */
-export async function hasTwoFactorRow(trx: Transaction<Database>, userId: string): Promise<boolean> {
-  const row = await trx.selectFrom('twoFactor').select('id').where('userId', '=', userId).executeTakeFirst();
-  return row !== undefined;
+/** Deletes the account's two-factor row (a set-up never confirmed); answers whether there was one. */
+export async function deleteTwoFactorRow(trx: Transaction<Database>, userId: string): Promise<boolean> {
+  const deleted = await trx.deleteFrom('twoFactor').where('userId', '=', userId).returning('id').execute();
+  return deleted.length > 0;
 }

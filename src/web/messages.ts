@@ -185,6 +185,39 @@ export const messages = {
     file: (fileName: string, from: number, to: number, importedAt: string) =>
       `取り込んだファイル「${fileName}」の${from}行目から${to}行目にあたります（${importedAt}に取り込み）。`,
   },
+  /** The staff pages (signed in): the menu's names, also used as the pages' titles and breadcrumbs. */
+  staff: {
+    menu: {
+      account: 'アカウント',
+      results: '実績の入力',
+      review: '実績の確認と公表',
+      opinions: '懇談会の所見と対応方針',
+      import: '文書の取り込み',
+      drafts: 'ビジョンの版と下書き',
+      users: 'アカウント管理',
+      audit: '操作記録',
+    },
+    /** what the account page and the sign-in code step answer about passwords and codes */
+    twoFactor: {
+      passwordMissing: 'パスワードを入力してください',
+      passwordWrong: 'パスワードが違います',
+      codeMissing: '6 桁の数字（またはバックアップコード）を入力してください',
+      totpMissing: '認証アプリに表示されている 6 桁の数字を入力してください',
+      wrongCode: '確認コードが違います。認証アプリに今表示されている 6 桁の数字を入力してください。',
+      clockHint: '（端末の時刻がずれていると合いません）',
+      wrongBackupCode: 'バックアップコードが違うか、使用済みです',
+      usedCode:
+        'この確認コードはすでに使われています。認証アプリに次のコードが表示されてから、そのコードを入力してください。',
+      tooMany: '確認コードの試行が多すぎます。しばらく（最長 15 分）待ってから、もう一度お試しください。',
+      startAgain:
+        'ログインの手続きの有効期限が切れたか、確認コードを何度も間違えました。もう一度メールアドレスとパスワードを入力してください。',
+      notOn: '二段階認証は有効ではありません。',
+      alreadyOn: '二段階認証はすでに有効です。',
+      alreadyOnElsewhere: '二段階認証はすでに有効です（別の画面で設定が済んでいます）。',
+      adminKeepsIt:
+        'システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで renkei user reset-2fa を実行してもらってください。',
+    },
+  },
   chart: {
     /** head of the column naming each series in a chart's data table */
     seriesHeader: '区分',

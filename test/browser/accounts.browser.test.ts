@@ -159,6 +159,21 @@ describe('accounts in Chromium: sign in, edit within one role, refused outside i
     assert.match((await page.locator('main').textContent()) ?? '', /ログイン中: staff@hiranai\.example\.jp/);
     await page.goto(`${server.origin}/account`);
     assert.match((await twoFactorSection.textContent()) ?? '', /状態: 有効/);
+    await axeOn('/account with two-factor on');
+
+    // a new set of backup codes: the password again, shown once
+    await page.locator('#backupCodesPassword').fill('not the password');
+    await page.getByRole('button', { name: 'バックアップコードを作り直す' }).click();
+    await page.waitForLoadState();
+    assert.match((await page.locator('#backupCodesPassword-error').textContent()) ?? '', /パスワードが違います/);
+    assert.equal(await page.locator('#backupCodesPassword').getAttribute('aria-invalid'), 'true');
+    await axeOn('/account/two-factor/backup-codes (wrong password)');
+    await page.locator('#backupCodesPassword').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'バックアップコードを作り直す' }).click();
+    await page.waitForLoadState();
+    assert.match((await page.locator('[role=status]').textContent()) ?? '', /バックアップコードを作り直しました/);
+    assert.equal(await page.locator('.backup-codes li').count(), 10);
+    await axeOn('/account/two-factor/backup-codes');
   });
 
   test('no content-security-policy violation on any page visited', () => {

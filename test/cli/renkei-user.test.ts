@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { openDatabase } from '../../src/store/connect.js';
 import { repoPath, SEED_DOCUMENT } from '../helpers/read-fixture.js';
 import { runRenkei } from '../helpers/run-renkei.js';
@@ -143,9 +144,9 @@ describe('renkei user', () => {
     assert.match(after.stdout, /admin@example\.jp\tactive\tadmin\t[^\t]*\t-\n/);
     const again = await runRenkei(['user', 'reset-2fa', 'admin@example.jp'], { env });
     assert.equal(again.code, 0);
-    assert.match(again.stderr, /有効ではありません（変更はありません）/);
+    assert.match(again.stderr, /二段階認証は有効ではありません（設定途中のものもなく、変更はありません）/);
     const unknown = await runRenkei(['user', 'reset-2fa', 'nobody@example.jp'], { env });
-    assert.notEqual(unknown.code, 0);
+    assert.equal(unknown.code, 1, 'refused, as disable and reset-password refuse an unknown account');
     assert.match(unknown.stderr, /アカウント nobody@example\.jp はありません/);
     const check = await openDatabase({ dataDir: env.DATA_DIR });
     try {
@@ -157,6 +158,53 @@ describe('renkei user', () => {
         .execute();
       assert.deepEqual(entries, [
         { action: 'account.reset_two_factor', channel: 'cli', entity_id: 'admin@example.jp' },
+      ]);
+    } finally {
+      await check.close();
+    }
+  });
+
+  test('reset-2fa on a set-up never confirmed: says 2FA was not on, discards the set-up, keeps the sessions', async () => {
+    const database = await openDatabase({ dataDir: env.DATA_DIR });
+    try {
+      // as the first step on the account page leaves it: a secret row, the flag still off
+      const admin = await database.db
+        .selectFrom('user')
+        .select(['id', 'twoFactorEnabled'])
+        .where('email', '=', 'admin@example.jp')
+        .executeTakeFirstOrThrow();
+      assert.equal(admin.twoFactorEnabled, false);
+      await database.db
+        .insertInto('twoFactor')
+        .values({ id: 'tf2', userId: admin.id, secret: 'sealed', backupCodes: 'sealed', verified: false })
+        .execute();
+      await sql`insert into session (id, token, "userId", "expiresAt", "createdAt", "updatedAt")
+        values ('s1', 't1', ${admin.id}, '2999-01-01', now(), now())`.execute(database.db);
+    } finally {
+      await database.close();
+    }
+    const reset = await runRenkei(['user', 'reset-2fa', 'admin@example.jp'], { env });
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.match(reset.stderr, /admin@example\.jp の二段階認証は有効ではありませんでした/);
+    assert.match(reset.stderr, /設定を取り消しました（ログイン中のセッションはそのままです）/);
+    assert.doesNotMatch(reset.stderr, /解除しました|変更はありません/);
+    const again = await runRenkei(['user', 'reset-2fa', 'admin@example.jp'], { env });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, /変更はありません/);
+    const check = await openDatabase({ dataDir: env.DATA_DIR });
+    try {
+      assert.deepEqual(await check.db.selectFrom('twoFactor').select('id').execute(), []);
+      assert.deepEqual(await check.db.selectFrom('session').select('id').execute(), [{ id: 's1' }]);
+      const entries = await check.db
+        .selectFrom('audit_entry')
+        .select(['before', 'after'])
+        .where('action', '=', 'account.reset_two_factor')
+        .orderBy('id')
+        .execute();
+      // one entry for the reset above, one for this discarded set-up, none for the runs that changed nothing
+      assert.deepEqual(entries, [
+        { before: { twoFactor: true }, after: { twoFactor: false } },
+        { before: { twoFactorSetupPending: true }, after: { twoFactorSetupPending: false } },
       ]);
     } finally {
       await check.close();

@@ -322,6 +322,67 @@ for (const engine of testEngines) {
       assert.equal(twice.signedIn, false);
     });
 
+    test('new backup codes: the password again; the old ones stop working, ten new ones shown once, audited', async () => {
+      const secret = await secretOf(STAFF);
+      const client = new WebClient(app);
+      await client.signIn(STAFF, TEST_PASSWORD);
+      assert.equal((await client.postForm('/signin/code', { code: totpCode(secret) })).status, 303);
+      const account = await (await client.request('/account')).text();
+      assert.match(account, /<form method="post" action="\/account\/two-factor\/backup-codes"/);
+      assert.match(account, /<h3>バックアップコードの作り直し<\/h3>/);
+
+      const path = '/account/two-factor/backup-codes';
+      const noToken = await client.request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `backupCodesPassword=${encodeURIComponent(TEST_PASSWORD)}`,
+      });
+      assert.equal(noToken.status, 403);
+      const empty = await client.postForm(path, { backupCodesPassword: '' });
+      assert.equal(empty.status, 422);
+      assert.match(await empty.text(), /id="backupCodesPassword-error">パスワードを入力してください/);
+      const wrong = await client.postForm(path, { backupCodesPassword: 'not the password' });
+      assert.equal(wrong.status, 422);
+      const wrongPage = await wrong.text();
+      assert.match(wrongPage, /id="backupCodesPassword-error">パスワードが違います/);
+      assert.match(wrongPage, /<a href="#backupCodesPassword">パスワード: パスワードが違います<\/a>/);
+      assert.doesNotMatch(wrongPage, /twoFactorPassword-error/, 'the error stands beside its own form only');
+      assert.doesNotMatch(wrongPage, /class="backup-codes"/);
+
+      const old = backupCodesOf.get(STAFF) ?? [];
+      const made = await client.postForm(path, { backupCodesPassword: TEST_PASSWORD });
+      assert.equal(made.status, 200);
+      assert.equal(made.headers.get('cache-control'), 'no-store');
+      const page = await made.text();
+      assert.match(page, /今までのバックアップコードは、もう使えません/);
+      const codes = [...page.matchAll(/<li><code>([\w-]+)<\/code><\/li>/g)].map((m) => m[1] as string);
+      assert.equal(codes.length, 10);
+      for (const code of codes) assert.match(code, /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/);
+      assert.ok(!codes.some((code) => old.includes(code)));
+      backupCodesOf.set(STAFF, codes);
+      assert.doesNotMatch(await (await client.request('/account')).text(), /class="backup-codes"/, 'shown once');
+      assert.equal(await twoFactorFlag(STAFF), true);
+
+      const withOld = new WebClient(app);
+      await withOld.signIn(STAFF, TEST_PASSWORD);
+      const refused = await withOld.postForm('/signin/code', { code: old[2] ?? '' }); // unused until now
+      assert.equal(refused.status, 401);
+      assert.match(await refused.text(), /バックアップコードが違うか、使用済みです/);
+      const withNew = new WebClient(app);
+      await withNew.signIn(STAFF, TEST_PASSWORD);
+      assert.equal((await withNew.postForm('/signin/code', { code: codes[0] as string })).status, 303);
+
+      const entries = await database.db
+        .selectFrom('audit_entry')
+        .select(['action', 'after'])
+        .where('actor_label', '=', STAFF)
+        .where('action', '=', 'account.two_factor_backup_codes')
+        .execute();
+      assert.deepEqual(entries, [{ action: 'account.two_factor_backup_codes', after: { count: 10 } }]);
+      const everything = JSON.stringify(await database.db.selectFrom('audit_entry').selectAll().execute());
+      assert.ok(!codes.some((code) => everything.includes(code)), 'no code in the audit log');
+    });
+
     test('five wrong codes end the challenge: the sign-in starts again from the password', async () => {
       const secret = await secretOf(STAFF);
       const client = new WebClient(app);
@@ -513,7 +574,7 @@ for (const engine of testEngines) {
       const noCode = new WebClient(app);
       assert.equal((await noCode.signIn(ADMIN, TEST_PASSWORD)).headers.get('location'), '/signin/code');
 
-      assert.equal(await resetAccountTwoFactor(database.db, operatorActor('cli'), ADMIN), true);
+      assert.equal(await resetAccountTwoFactor(database.db, operatorActor('cli'), ADMIN), 'turned_off');
       assert.equal(await twoFactorFlag(ADMIN), false);
       assert.equal((await admin.request('/staff')).status, 303, "the reset ends the account's sessions");
       const reset = await database.db
@@ -528,7 +589,7 @@ for (const engine of testEngines) {
         after: { twoFactor: false },
       });
       await signedIn(app, ADMIN);
-      assert.equal(await resetAccountTwoFactor(database.db, operatorActor('cli'), ADMIN), false, 'already off');
+      assert.equal(await resetAccountTwoFactor(database.db, operatorActor('cli'), ADMIN), 'not_set_up', 'already off');
     });
 
     /** The secret of an account, as the set-up page showed it (kept from the first test). */

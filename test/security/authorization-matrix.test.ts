@@ -90,6 +90,13 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    path: '/account/two-factor/backup-codes',
+    // nobody here has two-factor on: the form comes back (422), no codes are made
+    send: form('/account/two-factor/backup-codes', { backupCodesPassword: 'x' }),
+    expect: { ...all(422), anonymous: 'signin' },
+  },
+  {
+    method: 'POST',
     path: '/account/two-factor/disable',
     // nobody here has two-factor on: the form comes back (422), nothing changes
     send: form('/account/two-factor/disable', { twoFactorPassword: 'x', twoFactorCode: '123456' }),

@@ -6,12 +6,22 @@ import {
   listAccounts,
   resetAccountPassword,
   resetAccountTwoFactor,
+  type TwoFactorReset,
 } from '../../service/accounts/manage-accounts.js';
 import { type CliCommand, UsageError } from '../cli-command.js';
 import { exitCodes, exitCodesHelp } from '../exit-codes.js';
 import { withCliDatabase } from '../open-cli-database.js';
 
 const ROLES = Object.keys(ROLE_LABELS) as RoleName[];
+
+// each says what was found and what was done, so the operator knows whether the person must set 2FA up again
+const RESET_TWO_FACTOR_REPORTS: Record<TwoFactorReset, (email: string) => string> = {
+  turned_off: (email) => `アカウント ${email} の二段階認証を解除しました（ログイン中のセッションも終了しました）。`,
+  setup_discarded: (email) =>
+    `アカウント ${email} の二段階認証は有効ではありませんでした。確認コードの入力前で止まっていた設定を取り消しました（ログイン中のセッションはそのままです）。`,
+  not_set_up: (email) =>
+    `アカウント ${email} の二段階認証は有効ではありません（設定途中のものもなく、変更はありません）。`,
+};
 
 export const userCommand: CliCommand = {
   name: 'user',
@@ -116,14 +126,10 @@ ${exitCodesHelp}`,
       }
       case 'reset-2fa': {
         if (!target) throw new UsageError('アカウントのメールアドレスを指定してください');
-        const wasOn = await withCliDatabase(io, { ensureSchema: true }, ({ db }) =>
+        const reset = await withCliDatabase(io, { ensureSchema: true }, ({ db }) =>
           resetAccountTwoFactor(db, actor, target),
         );
-        io.stderr(
-          wasOn
-            ? `アカウント ${target} の二段階認証を解除しました（ログイン中のセッションも終了しました）。\n`
-            : `アカウント ${target} の二段階認証は有効ではありません（変更はありません）。\n`,
-        );
+        io.stderr(`${RESET_TWO_FACTOR_REPORTS[reset](target)}\n`);
         return exitCodes.ok;
       }
       default:

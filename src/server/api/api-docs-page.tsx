@@ -138,6 +138,18 @@ function FieldsTable(props: { doc: DocumentView; schema: JsonSchema; caption: st
   );
 }
 
+/** A curl line to try the operation; a write sends the staff session, the ETag it read and a JSON body. */
+function curlOf(entry: OperationEntry, url: string): string {
+  if (entry.method === 'GET') return `curl -s -H 'Accept: application/json' '${url}'`;
+  const ifMatch = entry.operation.parameters?.some((p) => p.in === 'header' && p.name === 'If-Match');
+  return [
+    `curl -s -X ${entry.method} -b 'renkei.session_token=…'`,
+    ifMatch ? ` -H 'If-Match: "v1"'` : '',
+    entry.operation.requestBody ? ` -H 'Content-Type: application/json' -d @body.json` : '',
+    ` '${url}'`,
+  ].join('');
+}
+
 const okSchema = (entry: OperationEntry) => entry.operation.responses?.['200']?.content?.['application/json']?.schema;
 
 function Example(props: { doc: DocumentView; entry: OperationEntry; origin: string }) {
@@ -149,7 +161,7 @@ function Example(props: { doc: DocumentView; entry: OperationEntry; origin: stri
       <h4>例</h4>
       <DataTableScroll label={`${anchorOf(props.entry)} の curl の例`}>
         <pre>
-          <code>{`curl -s -H 'Accept: application/json' '${url}'`}</code>
+          <code>{curlOf(props.entry, url)}</code>
         </pre>
       </DataTableScroll>
       {example === undefined ? null : (

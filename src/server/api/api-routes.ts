@@ -7,13 +7,14 @@ import { rejectInvalidInput } from './api-validation-hook.js';
 import { registerAreaCollectionRoutes } from './area-collection-routes.js';
 import { registerAreaRoutes } from './area-routes.js';
 import { buildOpenApiDocument } from './openapi-document.js';
+import { registerResultsWriteDocs } from './results-write-docs.js';
 import { registerRevisionDiffRoutes } from './revision-diff-routes.js';
 import { registerStatusRoutes } from './status-routes.js';
 import { registerVisionRoutes } from './vision-routes.js';
 
 /**
  * The public read API under /api/v1 (routes carry their full paths: mount at '/'), its OpenAPI 3.1 document
- * at /api/v1/openapi.json, and the documentation page /api/docs made from that document.
+ * at /api/v1/openapi.json (which also describes the staff's results write API, served by its own routes), and the documentation page /api/docs made from that document.
  */
 export function createApiRoutes(deps: AppContext): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: rejectInvalidInput });
@@ -23,6 +24,7 @@ export function createApiRoutes(deps: AppContext): OpenAPIHono {
   registerVisionRoutes(api, ctx);
   registerStatusRoutes(api, ctx, deps);
   registerRevisionDiffRoutes(api, ctx, deps);
+  registerResultsWriteDocs(api);
 
   // the document depends on the code only: made once, on first request
   let document: CachedBody | undefined;

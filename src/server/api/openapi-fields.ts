@@ -39,6 +39,7 @@ export type Operation = {
   description?: string;
   tags?: string[];
   parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
   responses?: Record<
     string,
     { description?: string; content?: Record<string, { schema?: JsonSchema; example?: unknown }> }

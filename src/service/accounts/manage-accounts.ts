@@ -5,8 +5,8 @@ import { AppError } from '../../domain/errors.js';
 import {
   type AccountRow,
   clearTwoFactor,
+  deleteTwoFactorRow,
   findAccountByEmail,
-  hasTwoFactorRow,
   insertAccount,
   listAccountRows,
   replacePassword,
@@ -114,27 +114,46 @@ export async function resetAccountPassword(
   });
 }
 
+/** What `resetAccountTwoFactor` found and did. */
+export type TwoFactorReset =
+  /** it was on: secret and backup codes deleted, sessions ended */
+  | 'turned_off'
+  /** it was not on, but a set-up was started and never confirmed: that set-up deleted, sessions kept */
+  | 'setup_discarded'
+  /** it was not on and nothing was set up: nothing changed */
+  | 'not_set_up';
+
 /**
  * Clears an account's two-factor sign-in (a lost device): its TOTP secret and backup codes are deleted and its
- * sessions end; it signs in with the password alone until it sets two-factor up again. Answers whether it was on.
+ * sessions end; it signs in with the password alone until it sets two-factor up again.
  */
-export async function resetAccountTwoFactor(db: Kysely<Database>, actor: Actor, email: string): Promise<boolean> {
-  const outcome = await runWrite(db, actor, async (w) => {
+export async function resetAccountTwoFactor(
+  db: Kysely<Database>,
+  actor: Actor,
+  email: string,
+): Promise<TwoFactorReset> {
+  const outcome = await runWrite(db, actor, async (w): Promise<TwoFactorReset> => {
     w.require('users.manage');
     const account = await getAccount(w.trx, email);
-    const wasOn = account.twoFactorEnabled === true;
-    // a set-up never confirmed leaves a row behind: cleared too, so the next set-up starts afresh
-    if (!wasOn && !(await hasTwoFactorRow(w.trx, account.id))) return false;
-    await clearTwoFactor(w.trx, account.id);
-    w.audit({
-      action: 'account.reset_two_factor',
-      entity: 'account',
-      entityId: account.email,
-      areaId: null,
-      before: { twoFactor: wasOn },
-      after: { twoFactor: false },
-    });
-    return wasOn;
+    const audit = (before: object, after: object) =>
+      w.audit({
+        action: 'account.reset_two_factor',
+        entity: 'account',
+        entityId: account.email,
+        areaId: null,
+        before,
+        after,
+      });
+    if (account.twoFactorEnabled === true) {
+      await clearTwoFactor(w.trx, account.id);
+      audit({ twoFactor: true }, { twoFactor: false });
+      return 'turned_off';
+    }
+    // an unconfirmed set-up leaves its secret behind: discarded so the next set-up starts afresh; sign-in never
+    // asked for it, so the sessions stay
+    if (!(await deleteTwoFactorRow(w.trx, account.id))) return 'not_set_up';
+    audit({ twoFactorSetupPending: true }, { twoFactorSetupPending: false });
+    return 'setup_discarded';
   });
   return outcome.result;
 }

@@ -14,6 +14,8 @@ export type AccountEventAction =
   | 'account.two_factor_refused'
   | 'account.two_factor_enable'
   | 'account.two_factor_disable'
+  /** a new set of backup codes; the old ones stop working (the codes themselves are never recorded) */
+  | 'account.two_factor_backup_codes'
   /** an admin's attempt to turn two-factor off (mayTurnOffOwnTwoFactor) */
   | 'account.two_factor_disable_refused';
 

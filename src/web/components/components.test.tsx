@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DataTableScroll } from './data-table-scroll.js';
+import { FormAlert } from './form-alert.js';
 import { NewBadge } from './new-badge.js';
 import { Pagination, PrevNext } from './prev-next.js';
 
@@ -24,6 +25,22 @@ test('DataTableScroll: a focusable, named region around its table, with a scroll
     stacked,
     '<div class="table-scroll table-scroll--stacked" role="region" tabindex="0" aria-label="事業の一覧"><table></table></div>',
   );
+});
+
+test('FormAlert: announced at once, its title first and any detail after; nothing without a message', () => {
+  assert.equal(
+    (<FormAlert message="パスワードが違います" />).toString(),
+    '<div class="warning" role="alert"><p class="warning__title">パスワードが違います</p></div>',
+  );
+  assert.equal(
+    (
+      <FormAlert message="読み込めませんでした">
+        <p>直してください。</p>
+      </FormAlert>
+    ).toString(),
+    '<div class="warning" role="alert"><p class="warning__title">読み込めませんでした</p><p>直してください。</p></div>',
+  );
+  assert.equal(String(<FormAlert message={undefined} />), '');
 });
 
 test('NewBadge: the word 新規, not a colour alone', () => {

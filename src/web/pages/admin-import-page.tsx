@@ -83,16 +83,16 @@ export function AdminImportPage(props: { state: AdminImportState; maxMegabytes: 
   const { rejected } = state;
   return (
     <Layout
-      title={rejected ? '文書を取り込めません' : '文書の取り込み'}
+      title={rejected ? '文書を取り込めません' : messages.staff.menu.import}
       areaName=""
       breadcrumbs={[
         { label: 'ホーム', href: '/' },
         { label: '圏域一覧', href: sitePaths.areas },
-        { label: '文書の取り込み' },
+        { label: messages.staff.menu.import },
       ]}
       areasLink
     >
-      <h1>{rejected ? '文書を取り込めません' : '文書の取り込み'}</h1>
+      <h1>{rejected ? '文書を取り込めません' : messages.staff.menu.import}</h1>
       {rejected ? (
         <section aria-labelledby="rejected-heading">
           <h2 id="rejected-heading">「{rejected.fileName}」に誤りがあります</h2>

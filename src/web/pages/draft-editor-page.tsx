@@ -1,7 +1,9 @@
 import type { KeyedProject } from '../../domain/keyed-project.js';
+import { FormAlert } from '../components/form-alert.js';
 import { CsrfField, TextField } from '../components/form-fields.js';
 import { TableFigure } from '../components/table-figure.js';
 import { formatBudgetCell } from '../format.js';
+import { messages } from '../messages.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 import { draftHref } from './drafts-page.js';
 
@@ -21,11 +23,7 @@ export type DraftContext = {
 
 export function DraftProblem(props: { problem: FormProblem | undefined; form: string }) {
   if (props.problem?.form !== props.form) return null;
-  return (
-    <div class="warning" role="alert">
-      <p class="warning__title">{props.problem.message}</p>
-    </div>
-  );
+  return <FormAlert message={props.problem.message} />;
 }
 
 export function DraftNotice(props: { notice: string | undefined }) {
@@ -60,7 +58,7 @@ export function DraftEditorPage(props: DraftContext) {
     <StaffLayout
       title={`第${seq}版の下書き（${area.name}）`}
       viewer={viewer}
-      crumbs={[{ label: 'ビジョンの版と下書き', href: `/staff/drafts?area=${encodeURIComponent(area.slug)}` }]}
+      crumbs={[{ label: messages.staff.menu.drafts, href: `/staff/drafts?area=${encodeURIComponent(area.slug)}` }]}
     >
       <DraftNotice notice={props.notice} />
       <p class="lead">

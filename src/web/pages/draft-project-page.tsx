@@ -1,5 +1,6 @@
 import type { KeyedProject } from '../../domain/keyed-project.js';
 import { describedBy, TextField } from '../components/form-fields.js';
+import { messages } from '../messages.js';
 import { StaffLayout } from '../staff-layout.js';
 import { type DraftContext, DraftNotice, DraftProblem, EditFields, type FormProblem } from './draft-editor-page.js';
 import { draftHref } from './drafts-page.js';
@@ -258,7 +259,7 @@ export function DraftProjectPage(props: ProjectPageProps) {
       title={`事業${item.project.number} ${item.project.name}（第${seq}版の下書き）`}
       viewer={props.viewer}
       crumbs={[
-        { label: 'ビジョンの版と下書き', href: `/staff/drafts?area=${encodeURIComponent(area.slug)}` },
+        { label: messages.staff.menu.drafts, href: `/staff/drafts?area=${encodeURIComponent(area.slug)}` },
         { label: `第${seq}版の下書き`, href: draftHref(area.slug, seq) },
       ]}
     >

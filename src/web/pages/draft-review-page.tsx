@@ -1,5 +1,6 @@
 import type { RevisionDiff } from '../../domain/revision-diff.js';
 import { DisappearanceList, RevisionDiffView } from '../components/revision-diff-view.js';
+import { messages } from '../messages.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 import { DraftProblem, EditFields, type FormProblem } from './draft-editor-page.js';
 import { draftHref } from './drafts-page.js';
@@ -27,7 +28,7 @@ export function DraftReviewPage(props: {
       title={`第${seq}版の下書きの変更点（第${props.currentSeq}版から）`}
       viewer={viewer}
       crumbs={[
-        { label: 'ビジョンの版と下書き', href: `/staff/drafts?area=${encodeURIComponent(area.slug)}` },
+        { label: messages.staff.menu.drafts, href: `/staff/drafts?area=${encodeURIComponent(area.slug)}` },
         { label: `第${seq}版の下書き`, href },
       ]}
     >

@@ -5,6 +5,7 @@ import {
   type ResultTransition,
 } from '../../domain/result-state.js';
 import type { MunicipalityWorklist, WorklistItem } from '../../service/results/municipality-results.js';
+import { FormAlert } from '../components/form-alert.js';
 import { CsrfField } from '../components/form-fields.js';
 import { WorkbookPanel } from '../components/workbook-panel.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
@@ -91,18 +92,15 @@ export function ResultsEntryPage(props: {
             <h2 id={`${id}-heading`}>
               {item.projectNumber}. {item.projectName}
             </h2>
-            {rowProblem ? (
-              <div class="warning" role="alert">
-                <p class="warning__title">{rowProblem.message}</p>
-                {rowProblem.current ? (
-                  <p>
-                    いま保存されている内容: 決算額 {rowProblem.current.amount ?? '未入力'}
-                    {rowProblem.current.amount === null ? '' : '千円'}、コメント「{rowProblem.current.comment}」 （
-                    {rowProblem.current.updatedBy ?? '不明'} が入力）。あなたの入力は下に残しています。
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
+            <FormAlert message={rowProblem?.message}>
+              {rowProblem?.current ? (
+                <p>
+                  いま保存されている内容: 決算額 {rowProblem.current.amount ?? '未入力'}
+                  {rowProblem.current.amount === null ? '' : '千円'}、コメント「{rowProblem.current.comment}」 （
+                  {rowProblem.current.updatedBy ?? '不明'} が入力）。あなたの入力は下に残しています。
+                </p>
+              ) : null}
+            </FormAlert>
             <p>
               {worklist.municipality.name}の負担額: 計画 {formatThousandYen(item.planShare)}、実績{' '}
               {formatThousandYen(item.actualShare)}（{item.rule ?? '分担の決め方は未設定'}）

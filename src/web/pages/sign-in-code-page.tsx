@@ -1,3 +1,4 @@
+import { FormAlert } from '../components/form-alert.js';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
 import { Layout } from '../layout.js';
 
@@ -25,11 +26,7 @@ export function SignInCodePage(props: {
       <p class="lead">
         {props.email} は二段階認証を使っています。認証アプリに表示されている 6 桁の確認コードを入力してください。
       </p>
-      {props.alert ? (
-        <div class="warning" role="alert">
-          <p class="warning__title">{props.alert}</p>
-        </div>
-      ) : null}
+      <FormAlert message={props.alert} />
       <ErrorSummary errors={props.errors} labels={LABELS} />
       <form method="post" action="/signin/code" class="filter-form">
         <CsrfField token={props.csrf} />

@@ -1,3 +1,4 @@
+import { FormAlert } from '../components/form-alert.js';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
 import { Layout } from '../layout.js';
 
@@ -25,11 +26,7 @@ export function SignInPage(props: {
       <p class="lead">
         圏域の市町村の担当職員、ビジョン懇談会の委員、管理者の方のページです。アカウントは管理者が発行します。
       </p>
-      {props.alert ? (
-        <div class="warning" role="alert">
-          <p class="warning__title">{props.alert}</p>
-        </div>
-      ) : null}
+      <FormAlert message={props.alert} />
       <ErrorSummary errors={props.errors} labels={LABELS} />
       <form method="post" action="/signin" class="filter-form">
         <CsrfField token={props.csrf} />

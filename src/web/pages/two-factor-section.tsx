@@ -1,10 +1,12 @@
+import { FormAlert } from '../components/form-alert.js';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
 
-export type TwoFactorField = 'twoFactorPassword' | 'twoFactorCode';
+export type TwoFactorField = 'twoFactorPassword' | 'twoFactorCode' | 'backupCodesPassword';
 
 export const TWO_FACTOR_LABELS: Record<TwoFactorField, string> = {
   twoFactorPassword: 'パスワード',
   twoFactorCode: '確認コード',
+  backupCodesPassword: 'パスワード',
 };
 
 export type TwoFactorSectionProps = {
@@ -15,7 +17,10 @@ export type TwoFactorSectionProps = {
   notice?: 'off' | undefined;
 };
 
-/** The account page's two-factor part: turn it on (password), or off (password and a current code). */
+/**
+ * The account page's two-factor part: turn it on (password); once on, new backup codes (password) or turn it off
+ * (password and a current code).
+ */
 export function TwoFactorSection(props: TwoFactorSectionProps) {
   const { status, errors } = props;
   return (
@@ -26,15 +31,18 @@ export function TwoFactorSection(props: TwoFactorSectionProps) {
           二段階認証を解除しました。次からはパスワードだけでログインします。
         </p>
       ) : null}
-      {props.alert ? (
-        <div class="warning" role="alert">
-          <p class="warning__title">{props.alert}</p>
-        </div>
-      ) : null}
+      <FormAlert message={props.alert} />
       <p>
         状態: <strong>{status.enabled ? '有効' : '無効'}</strong>
       </p>
-      {status.enabled ? <TurnOffForm {...props} /> : <TurnOnForm csrf={props.csrf} errors={errors} />}
+      {status.enabled ? (
+        <>
+          <NewBackupCodesForm csrf={props.csrf} errors={errors} />
+          <TurnOffForm {...props} />
+        </>
+      ) : (
+        <TurnOnForm csrf={props.csrf} errors={errors} />
+      )}
     </section>
   );
 }
@@ -70,19 +78,61 @@ function TurnOnForm(props: { csrf: string; errors: FieldErrors<TwoFactorField> }
   );
 }
 
+// the page holds two forms asking a password: each its own field, so an error lands beside the form it belongs to
+function NewBackupCodesForm(props: { csrf: string; errors: FieldErrors<TwoFactorField> }) {
+  return (
+    <>
+      <h3>バックアップコードの作り直し</h3>
+      <p>
+        新しいバックアップコードを 10 個作ります。<strong>今までのバックアップコードは使えなくなります。</strong>
+        新しいコードは次の画面で一度だけ表示します。
+      </p>
+      <ErrorSummary<'backupCodesPassword'>
+        errors={props.errors}
+        labels={{ backupCodesPassword: TWO_FACTOR_LABELS.backupCodesPassword }}
+      />
+      <form method="post" action="/account/two-factor/backup-codes" class="filter-form">
+        <CsrfField token={props.csrf} />
+        <TextField
+          name="backupCodesPassword"
+          label={TWO_FACTOR_LABELS.backupCodesPassword}
+          type="password"
+          autocomplete="current-password"
+          hint="本人の確認のため、今のパスワードを入力してください。"
+          error={props.errors.backupCodesPassword}
+          required
+        />
+        <div class="filter-form__actions">
+          <button type="submit">バックアップコードを作り直す</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
 function TurnOffForm(props: TwoFactorSectionProps) {
   if (!props.status.mayTurnOff) {
     return (
-      <p>
-        システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで
-        <code>renkei user reset-2fa メールアドレス</code> を実行して解除してもらってください。
-      </p>
+      <>
+        <h3>二段階認証の解除</h3>
+        <p>
+          システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで
+          <code>renkei user reset-2fa メールアドレス</code> を実行して解除してもらってください。
+        </p>
+      </>
     );
   }
   return (
     <>
+      <h3>二段階認証の解除</h3>
       <p>解除すると、次からはパスワードだけでログインします。</p>
-      <ErrorSummary errors={props.errors} labels={TWO_FACTOR_LABELS} />
+      <ErrorSummary<'twoFactorPassword' | 'twoFactorCode'>
+        errors={props.errors}
+        labels={{
+          twoFactorPassword: TWO_FACTOR_LABELS.twoFactorPassword,
+          twoFactorCode: TWO_FACTOR_LABELS.twoFactorCode,
+        }}
+      />
       <form method="post" action="/account/two-factor/disable" class="filter-form">
         <CsrfField token={props.csrf} />
         <TextField

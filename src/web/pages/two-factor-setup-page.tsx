@@ -1,4 +1,5 @@
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
+import { messages } from '../messages.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 
 const CODE_LABEL = { code: '確認コード' } as const;
@@ -20,7 +21,11 @@ export function TwoFactorSetupPage(props: {
   errors: FieldErrors<'code'>;
 }) {
   return (
-    <StaffLayout title="二段階認証の設定" viewer={props.viewer} crumbs={[{ label: 'アカウント', href: '/account' }]}>
+    <StaffLayout
+      title="二段階認証の設定"
+      viewer={props.viewer}
+      crumbs={[{ label: messages.staff.menu.account, href: '/account' }]}
+    >
       <ErrorSummary errors={props.errors} labels={CODE_LABEL} />
       <h2>1. 認証アプリに登録する</h2>
       <p>
@@ -66,16 +71,32 @@ export function TwoFactorSetupPage(props: {
   );
 }
 
-/** After the first code: two-factor is on; the backup codes, shown this once. */
-export function TwoFactorBackupCodesPage(props: { viewer: StaffViewer; backupCodes: string[] }) {
+const BACKUP_CODES_SHOWN_FOR = {
+  enabled: {
+    title: '二段階認証を有効にしました',
+    notice: '二段階認証を有効にしました。次のログインから、パスワードのあとに確認コードを入力します。',
+  },
+  regenerated: {
+    title: 'バックアップコードを作り直しました',
+    notice: 'バックアップコードを作り直しました。今までのバックアップコードは、もう使えません。',
+  },
+} as const;
+
+/** The backup codes, shown this once: after the first code turned two-factor on, or when made anew. */
+export function TwoFactorBackupCodesPage(props: {
+  viewer: StaffViewer;
+  backupCodes: string[];
+  reason: keyof typeof BACKUP_CODES_SHOWN_FOR;
+}) {
+  const text = BACKUP_CODES_SHOWN_FOR[props.reason];
   return (
     <StaffLayout
-      title="二段階認証を有効にしました"
+      title={text.title}
       viewer={props.viewer}
-      crumbs={[{ label: 'アカウント', href: '/account' }]}
+      crumbs={[{ label: messages.staff.menu.account, href: '/account' }]}
     >
       <p class="notice" role="status">
-        二段階認証を有効にしました。次のログインから、パスワードのあとに確認コードを入力します。
+        {text.notice}
       </p>
       <h2>バックアップコード</h2>
       <p>

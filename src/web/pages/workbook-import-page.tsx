@@ -1,5 +1,6 @@
 import type { WorkbookProblem } from '../../domain/entry-workbook.js';
 import type { WorkbookImportPlan } from '../../service/results/plan-workbook-import.js';
+import { FormAlert } from '../components/form-alert.js';
 import { CsrfField } from '../components/form-fields.js';
 import { type WorkbookTarget, workbookHref } from '../components/workbook-panel.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
@@ -31,10 +32,9 @@ export function WorkbookImportPage(props: {
     >
       {outcome.kind === 'rejected' ? (
         <>
-          <div class="warning" role="alert">
-            <p class="warning__title">{outcome.message}</p>
+          <FormAlert message={outcome.message}>
             <p>次の箇所を直して、もう一度アップロードしてください。</p>
-          </div>
+          </FormAlert>
           <figure>
             <figcaption>
               {props.fileName} の問題（{outcome.problems.length} 件）
