@@ -93,7 +93,9 @@ async function sumOfVersions(backend: Backend): Promise<number> {
 }
 
 async function soak(backend: Backend): Promise<void> {
-  console.log(`\n== ${backend.name}: ${CLIENTS} clients (${WRITERS} writers), ${WARMUP_S} s warm-up then ${SECONDS} s ==`);
+  console.log(
+    `\n== ${backend.name}: ${CLIENTS} clients (${WRITERS} writers), ${WARMUP_S} s warm-up then ${SECONDS} s ==`,
+  );
   const accounts = await makeAccounts(backend);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;

@@ -61,7 +61,11 @@ describe('HTTP API', () => {
     // the Vision JSON project, once the stable ids of the project and its KPIs are checked and set aside
     const withoutId = ({ id, kpis, ...project }: WithIds) => {
       assert.ok(Number.isInteger(id), 'a stable id');
-      return { ...project, kpis: kpis.map(({ id: kpiId, ...kpi }) => (assert.ok(Number.isInteger(kpiId)), kpi)) };
+      const kpisWithoutIds = kpis.map(({ id: kpiId, ...kpi }) => {
+        assert.ok(Number.isInteger(kpiId), 'a stable KPI id');
+        return kpi;
+      });
+      return { ...project, kpis: kpisWithoutIds };
     };
     const list = await app.request('/api/v1/projects');
     assert.equal(list.status, 200);
