@@ -55,23 +55,42 @@ function TurnOnForm(props: { csrf: string; errors: FieldErrors<TwoFactorField> }
         桁の確認コードも入力するようにします。パスワードが漏れても、端末がなければログインできません。
         システム管理者は、一度有効にすると自分では解除できません。
       </p>
-      <ErrorSummary<'twoFactorPassword'>
+      <PasswordAgainForm
+        csrf={props.csrf}
         errors={props.errors}
-        labels={{ twoFactorPassword: TWO_FACTOR_LABELS.twoFactorPassword }}
+        field="twoFactorPassword"
+        action="/account/two-factor/enable"
+        button="二段階認証を設定する"
       />
-      <form method="post" action="/account/two-factor/enable" class="filter-form">
+    </>
+  );
+}
+
+/** A form that asks the current password again before one change of the account's two-factor sign-in. */
+function PasswordAgainForm<F extends 'twoFactorPassword' | 'backupCodesPassword'>(props: {
+  csrf: string;
+  errors: FieldErrors<TwoFactorField>;
+  field: F;
+  action: string;
+  button: string;
+}) {
+  const label = TWO_FACTOR_LABELS[props.field];
+  return (
+    <>
+      <ErrorSummary<F> errors={props.errors} labels={{ [props.field]: label } as Record<F, string>} />
+      <form method="post" action={props.action} class="filter-form">
         <CsrfField token={props.csrf} />
         <TextField
-          name="twoFactorPassword"
-          label={TWO_FACTOR_LABELS.twoFactorPassword}
+          name={props.field}
+          label={label}
           type="password"
           autocomplete="current-password"
           hint="本人の確認のため、今のパスワードを入力してください。"
-          error={props.errors.twoFactorPassword}
+          error={props.errors[props.field]}
           required
         />
         <div class="filter-form__actions">
-          <button type="submit">二段階認証を設定する</button>
+          <button type="submit">{props.button}</button>
         </div>
       </form>
     </>
@@ -87,25 +106,13 @@ function NewBackupCodesForm(props: { csrf: string; errors: FieldErrors<TwoFactor
         新しいバックアップコードを 10 個作ります。<strong>今までのバックアップコードは使えなくなります。</strong>
         新しいコードは次の画面で一度だけ表示します。
       </p>
-      <ErrorSummary<'backupCodesPassword'>
+      <PasswordAgainForm
+        csrf={props.csrf}
         errors={props.errors}
-        labels={{ backupCodesPassword: TWO_FACTOR_LABELS.backupCodesPassword }}
+        field="backupCodesPassword"
+        action="/account/two-factor/backup-codes"
+        button="バックアップコードを作り直す"
       />
-      <form method="post" action="/account/two-factor/backup-codes" class="filter-form">
-        <CsrfField token={props.csrf} />
-        <TextField
-          name="backupCodesPassword"
-          label={TWO_FACTOR_LABELS.backupCodesPassword}
-          type="password"
-          autocomplete="current-password"
-          hint="本人の確認のため、今のパスワードを入力してください。"
-          error={props.errors.backupCodesPassword}
-          required
-        />
-        <div class="filter-form__actions">
-          <button type="submit">バックアップコードを作り直す</button>
-        </div>
-      </form>
     </>
   );
 }
