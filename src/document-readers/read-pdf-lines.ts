@@ -1,4 +1,5 @@
 import { DocumentReadError } from './document-read-error.js';
+import { fontlessDocument } from './fontless-document.js';
 import { loadPdfJs, pdfjsDataUrls } from './load-pdfjs.js';
 import { documentDrawsSpaces, type RawPage, readRawPage, toPageGeometry } from './read-pdf-geometry.js';
 import { pageTextTop, rebuildPageLines } from './rebuild-pdf-lines.js';
@@ -44,7 +45,8 @@ export async function readPdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
     ...pdfjsDataUrls(),
     cMapPacked: true,
     isEvalSupported: false,
-    disableFontFace: true,
+    disableFontFace: false, // with the document below: no glyph outlines (fontless-document.ts)
+    ownerDocument: fontlessDocument(),
     useSystemFonts: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
