@@ -16,15 +16,23 @@ let pdfjsPromise: Promise<PdfJs> | undefined;
  * parse 8–24 % of its CPU time (bench/README.md) and slows every other push in the process too. pdf.js never
  * pushes onto a read-only length: the engine's push is put back once both are loaded (no module of theirs is
  * evaluated later).
+ *
+ * core-js also reads `new Error().stack` while it loads (feature tests); with source maps on (`--enable-source-maps`
+ * in `npm start`, tsx, and so every import worker) Node then parses both modules' source maps (7 MB): that doubled
+ * the load, 1.2–1.3 s instead of 0.6–0.7 s. They are loaded with source maps off (stacks through pdf.js then show
+ * its built files' lines).
  */
 export function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
     const enginePush = Array.prototype.push;
+    const sourceMaps = process.sourceMapsEnabled;
+    if (sourceMaps) process.setSourceMapsEnabled(false);
     try {
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       return pdfjs;
     } finally {
+      if (sourceMaps) process.setSourceMapsEnabled(true);
       Object.defineProperty(Array.prototype, 'push', { value: enginePush });
     }
   })();

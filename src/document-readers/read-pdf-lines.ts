@@ -1,7 +1,10 @@
+import type { PDFWorker } from 'pdfjs-dist/types/src/display/api.js';
 import { DocumentReadError } from './document-read-error.js';
-import { loadPdfJs, pdfjsDataUrls } from './load-pdfjs.js';
+import { fontlessDocument } from './fontless-document.js';
+import { loadPdfJs, type PdfJs, pdfjsDataUrls } from './load-pdfjs.js';
 import { documentDrawsSpaces, type RawPage, readRawPage, toPageGeometry } from './read-pdf-geometry.js';
 import { pageTextTop, rebuildPageLines } from './rebuild-pdf-lines.js';
+import { createSameThreadPdfWorker } from './same-thread-pdf-worker.js';
 import type { SourceLine } from './source-lines.js';
 
 /**
@@ -39,12 +42,23 @@ export async function readPdfLines(bytes: Uint8Array): Promise<SourceLine[]> {
     );
   }
   const pdfjs = await loadPdfJs();
+  const worker = createSameThreadPdfWorker(pdfjs);
+  try {
+    return await readDocument(pdfjs, worker, bytes);
+  } finally {
+    worker.destroy();
+  }
+}
+
+async function readDocument(pdfjs: PdfJs, worker: PDFWorker, bytes: Uint8Array): Promise<SourceLine[]> {
   const task = pdfjs.getDocument({
+    worker,
     data: new Uint8Array(bytes), // pdf.js takes the buffer over; the caller keeps its bytes
     ...pdfjsDataUrls(),
     cMapPacked: true,
     isEvalSupported: false,
-    disableFontFace: true,
+    disableFontFace: false, // with the document below: no glyph outlines (fontless-document.ts)
+    ownerDocument: fontlessDocument(),
     useSystemFonts: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });

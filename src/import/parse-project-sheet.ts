@@ -1,4 +1,3 @@
-import type { BudgetCell, BudgetYear } from '../domain/vision.js';
 import {
   cleanText,
   comparisonKey,
@@ -7,7 +6,7 @@ import {
   stripTags,
   toHalfWidth,
 } from './normalize-text.js';
-import { alignBudgetValues, looksLikeBudgetValue, parseBudgetCell } from './parse-budget-row.js';
+import { looksLikeBudgetValue } from './parse-budget-row.js';
 import { isNewLabel } from './parse-headings.js';
 import {
   addKpiHeader,
@@ -19,7 +18,7 @@ import {
   readKpiHeader,
   readKpiTables,
 } from './parse-kpi-rows.js';
-import { readBudgetYearLabel } from './read-fiscal-year-label.js';
+import { isBudgetHeader, readBudget, type SheetBudget } from './read-budget.js';
 import { filledCells, type TextLine } from './split-lines.js';
 
 /** A problem met while reading a sheet; reconcile turns it into a finding with the project number. */
@@ -29,8 +28,6 @@ export type SheetIssue = {
   excerpt: string | null;
   message: string;
 };
-
-export type SheetBudget = { years: BudgetYear[]; total: BudgetCell; unit: string | null; line: number };
 
 /**
  * The role table: the central city's line, the partners' line (labelled 連携町村, 構成市町村…), or one line per
@@ -202,60 +199,6 @@ function readSheetHeader(lines: TextLine[]): {
         : null;
   }
   return { header, used, nameContinuation };
-}
-
-function readBudget(header: TextLine, values: TextLine | undefined, issues: SheetIssue[]): SheetBudget | null {
-  const yearCols = header.cells.flatMap((c, i) => {
-    const fy = readBudgetYearLabel(c);
-    return fy === null ? [] : [{ fy, i }];
-  });
-  const unit = /単位\s*[：:]\s*([^）)\s]+)/.exec(header.cells.join(' '))?.[1] ?? null;
-  if (!values) {
-    issues.push({
-      code: 'missing_budget_row',
-      line: header.no,
-      excerpt: header.text.trim(),
-      message: '事業費見込額の金額の行がありません',
-    });
-    return null;
-  }
-  const cells = alignBudgetValues(values.cells, yearCols.length + 1);
-  const read = cells.map((c) => parseBudgetCell(c));
-  read.forEach((r, k) => {
-    if (r.unreadable !== null) {
-      issues.push({
-        code: 'unreadable_cell',
-        line: values.no,
-        excerpt: r.unreadable,
-        message: `事業費の${k < yearCols.length ? `${yearCols[k]?.fy}年度` : '計'}の欄「${r.unreadable}」を金額として読めません`,
-      });
-    }
-  });
-  const inYen = unit !== null && /^円$/.test(unit.trim());
-  const convert = (cell: BudgetCell): BudgetCell =>
-    inYen && cell.amount !== null ? { ...cell, amount: Math.round(cell.amount / 1000) } : cell;
-  const years = yearCols.map(({ fy }, k) => ({
-    fiscalYear: fy,
-    ...convert(read[k]?.cell ?? { amount: null, mark: 'blank' }),
-  }));
-  const total = convert(read[yearCols.length]?.cell ?? { amount: null, mark: 'blank' });
-  if (inYen) {
-    const exact = read.every((r) => r.cell.amount === null || r.cell.amount % 1000 === 0);
-    issues.push({
-      code: 'source_converted',
-      line: values.no,
-      excerpt: values.text.trim(),
-      message: `事業費の単位が円のため、千円に換算しました${exact ? '' : '（千円未満は四捨五入）'}`,
-    });
-  }
-  return { years: years as BudgetYear[], total, unit: inYen ? '千円' : unit, line: values.no };
-}
-
-function isBudgetHeader(line: TextLine): boolean {
-  return (
-    line.cells.filter((c) => readBudgetYearLabel(c) !== null).length >= 1 &&
-    line.cells.some((c) => /^計$|^合計$/.test(c.replace(/\s+/g, '')))
-  );
 }
 
 const PARTNERS_LABEL = /^(?:連携|関係|構成|対象|圏域|周辺|近隣|各)?(?:市)?町村$|^連携町$|^連携市町$|^圏域町村$/;

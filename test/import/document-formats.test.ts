@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { foldPdfCharacters } from '../../src/document-readers/fold-pdf-characters.js';
-import { loadPdfJs } from '../../src/document-readers/load-pdfjs.js';
+import { fontlessDocument } from '../../src/document-readers/fontless-document.js';
+import { loadPdfJs, pdfjsDataUrls } from '../../src/document-readers/load-pdfjs.js';
+import { type RawPage, readRawPage } from '../../src/document-readers/read-pdf-geometry.js';
+import { createSameThreadPdfWorker } from '../../src/document-readers/same-thread-pdf-worker.js';
 import type { Finding, Vision } from '../../src/domain/vision.js';
 import { type ParsedDocument, parseDocumentBytes } from '../../src/service/parse-document-bytes.js';
 import { convertDocxToPdf, printHtmlToPdf } from '../fixtures/documents/convert-documents.js';
@@ -114,6 +117,28 @@ test('seed: the PDF Chromium printed gives the data of the text', { skip: browse
     );
   assertSameData(even(fromPdf.vision), even(fromText.vision), 'seed.pdf (Chromium)');
   await assertFindingsOnTheirPage(fromPdf, doc.chromiumPdf as Uint8Array);
+});
+
+/** Every page's text runs, strokes and shown text, with pdf.js set up as given. */
+async function rawPages(pdf: Uint8Array, options: Record<string, unknown>): Promise<RawPage[]> {
+  const pdfjs = await loadPdfJs();
+  const common = { data: new Uint8Array(pdf), ...pdfjsDataUrls(), cMapPacked: true, verbosity: 0 };
+  const doc = await pdfjs.getDocument({ ...common, ...options }).promise;
+  const pages: RawPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) pages.push(await readRawPage(await doc.getPage(n), pdfjs.OPS));
+  await doc.destroy();
+  return pages;
+}
+
+test('pdf.js without glyph outlines, over the same-thread worker, reads what its own fake worker reads', async () => {
+  const pdfjs = await loadPdfJs();
+  const pdfs = [made.seed?.libreOfficePdf, made.seed?.chromiumPdf].filter((p): p is Uint8Array => !!p);
+  for (const pdf of pdfs) {
+    const worker = createSameThreadPdfWorker(pdfjs);
+    const ours = await rawPages(pdf, { worker, disableFontFace: false, ownerDocument: fontlessDocument() });
+    worker.destroy();
+    assert.deepEqual(ours, await rawPages(pdf, { disableFontFace: true }));
+  }
 });
 
 /** Text of each page as pdf.js gives it, without spaces: an independent check of the page a finding names. */
