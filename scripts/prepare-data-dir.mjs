@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../dist/store/connect.js';
 import { ensureSchema } from '../dist/store/ensure-schema.js';
 import {
+  dropTemplateDatabases,
   hashSchemaSources,
   installPreparedDataDir,
   preparedDataDirFolder,
@@ -31,6 +32,7 @@ const database = await openDatabase({ dataDir: madeIn, usePreparedDataDir: false
 let migrations;
 try {
   migrations = await ensureSchema(database);
+  await dropTemplateDatabases(database.db);
 } finally {
   await database.close(); // a clean shutdown: the copied cluster needs no recovery
 }

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Kysely, sql } from 'kysely';
 import { packageRoot } from '../package-root.js';
+import type { Database } from './database.js';
 
 /**
  * A PGlite data directory prepared at build time (docs/adr/0005-prepared-data-dir.md): a fresh cluster with every
@@ -55,7 +57,23 @@ export async function installPreparedDataDir(madeIn: string, manifest: PreparedM
   await rename(`${preparedManifestFile}.${process.pid}.partial`, preparedManifestFile);
 }
 
-/** Copies the prepared cluster's files into `dataDir`, many at a time (a cluster is ~1,100 small files). */
+/**
+ * Drops the template databases from the cluster being prepared: PGlite serves only `postgres` and Renkei never
+ * creates a database, while the two templates were ~600 of its ~1,100 files, and a file costs about a millisecond
+ * to create on a virtual disk (a first start copies them all). A cluster made by initdb at a start keeps them.
+ */
+export async function dropTemplateDatabases(db: Kysely<Database>): Promise<void> {
+  for (const name of ['template0', 'template1']) {
+    await sql`alter database ${sql.id(name)} is_template false`.execute(db);
+    await sql`drop database ${sql.id(name)}`.execute(db);
+  }
+}
+
+/**
+ * Copies the prepared cluster's files into `dataDir`, two at a time: creating the files is the cost on a virtual
+ * disk, not their bytes, and more copies at once only filled libuv's four threads, on which the app's modules and
+ * PGlite's WebAssembly are read meanwhile (start-server.ts).
+ */
 export async function copyPreparedDataDir(prepared: PreparedDataDir, dataDir: string): Promise<void> {
   const entries = await readdir(prepared.folder, { recursive: true, withFileTypes: true });
   // parentPath from Node 20.12; `path` before it
@@ -70,7 +88,7 @@ export async function copyPreparedDataDir(prepared: PreparedDataDir, dataDir: st
       await copyFile(path.join(prepared.folder, file), path.join(dataDir, file));
     }
   };
-  await Promise.all(Array.from({ length: 16 }, copyNext));
+  await Promise.all(Array.from({ length: 2 }, copyNext));
 }
 
 /**
