@@ -9,10 +9,12 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { matchesCodeMigrations, openDatabase } from '../../src/store/connect.js';
 import { ensureSchema } from '../../src/store/ensure-schema.js';
 import { listPendingMigrations, migrateTo } from '../../src/store/migrate.js';
 import {
+  dropTemplateDatabases,
   isFreshDataDir,
   type PreparedDataDir,
   preparingMarker,
@@ -32,6 +34,7 @@ describe('prepared data directory', () => {
     let migrations: string[];
     try {
       migrations = await ensureSchema(database);
+      await dropTemplateDatabases(database.db);
     } finally {
       await database.close();
     }
@@ -48,6 +51,14 @@ describe('prepared data directory', () => {
       assert.deepEqual(await listPendingMigrations(database.db), []);
       assert.deepEqual(await ensureSchema(database), []);
       assert.equal(existsSync(path.join(dataDir, preparingMarker)), false);
+      // the templates are not copied: PGlite serves `postgres` alone
+      const { rows } = await sql<{ datname: string }>`select datname from pg_database order by datname`.execute(
+        database.db,
+      );
+      assert.deepEqual(
+        rows.map((r) => r.datname),
+        ['postgres'],
+      );
     } finally {
       await database.close();
     }
