@@ -10,6 +10,9 @@ import { REQUEST_ID_HEADER } from './server/request-log.js';
 import { type OpenDatabase, openDatabase } from './store/connect.js';
 import { loadChartRuntime } from './web/charts/chart-runtime.js';
 
+/** How long after listening the caches are warmed (start-server's warm-up). */
+const WARM_UP_DELAY_MS = 500;
+
 export type RunningServer = { url: string; close(): Promise<void> };
 
 export type StartOptions = {
@@ -49,17 +52,21 @@ export async function startServer(config: Config, options: StartOptions): Promis
     const app = createApp({ db: database.db, publicUrl: config.publicUrl, logger });
     const server = await listen(app, config.port);
     void database.fault?.then((error) => exitAfterFault(server, error, logger));
-    // after the first answer: ECharts for the first page with a chart, and the open data for the first visitor of
-    // /downloads, so that neither waits for them
-    void loadChartRuntime().catch(() => {});
-    const warmUp = { headers: { [REQUEST_ID_HEADER]: 'startup-warm-up' } };
-    void Promise.resolve(app.request('/downloads', warmUp)).catch(() => {});
+    // ECharts for the first page with a chart, and the open data for the first visitor of /downloads, so that
+    // neither waits for them; a moment after listening, so that they do not hold up the first answers either
+    const warmUp = setTimeout(() => {
+      void loadChartRuntime().catch(() => {});
+      const headers = { [REQUEST_ID_HEADER]: 'startup-warm-up' };
+      void Promise.resolve(app.request('/downloads', { headers })).catch(() => {});
+    }, WARM_UP_DELAY_MS);
+    warmUp.unref();
     const url = `http://localhost:${config.port}/`;
     logger.info({ port: config.port, url }, `待ち受け中: ${url} （API: ${url}api/v1/projects 、止めるには Ctrl+C）`);
     return {
       url,
       close: async () => {
         // Node ≥ 19 also drops idle keep-alive connections on close(); requests in flight are answered first.
+        clearTimeout(warmUp);
         logger.info('新しい接続の受け付けを止め、処理中の要求を終えています…');
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await database.close();

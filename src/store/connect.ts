@@ -98,22 +98,23 @@ async function openPglite(
   loadDataDir: Blob | undefined,
   usePrepared: boolean | PreparedDataDir,
 ): Promise<OpenDatabase> {
-  // compiled on V8's background threads while the data directory is locked and filled (ADR 0005)
+  // PGlite's code loads (loaded only when used: a server installation never pays PGlite's memory) and its
+  // WebAssembly compiles on V8's background threads while the data directory is locked and filled (ADR 0005)
+  const pgliteModule = import('@electric-sql/pglite');
   const wasmModule = compilePgliteWasm();
-  wasmModule.catch(() => {}); // a failure surfaces where it is awaited
+  for (const loading of [pgliteModule, wasmModule]) loading.catch(() => {}); // failures surface where awaited
   let unlock = async () => {};
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
     unlock = await lockDataDir(dataDir);
   }
   try {
-    // loaded only when used: a server installation never pays PGlite's memory
-    const { PGlite } = await import('@electric-sql/pglite');
     let reportFault: (error: Error) => void = () => {};
     const fault = new Promise<Error>((resolve) => {
       reportFault = resolve;
     });
     const create = async (snapshot: Blob | undefined) => {
+      const { PGlite } = await pgliteModule;
       const pglite = await PGlite.create({
         startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
         pgliteWasmModule: await wasmModule,

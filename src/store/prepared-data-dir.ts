@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { type Kysely, sql } from 'kysely';
 import { packageRoot } from '../package-root.js';
 import type { Database } from './database.js';
@@ -70,25 +71,32 @@ export async function dropTemplateDatabases(db: Kysely<Database>): Promise<void>
 }
 
 /**
- * Copies the prepared cluster's files into `dataDir`, two at a time: creating the files is the cost on a virtual
- * disk, not their bytes, and more copies at once only filled libuv's four threads, on which the app's modules and
- * PGlite's WebAssembly are read meanwhile (start-server.ts).
+ * The copy, in a worker thread with synchronous calls. Creating ~500 files is the cost (about a millisecond each on
+ * a virtual disk), not their bytes: on the main thread's event loop every file waited for a turn between the
+ * modules the server loads meanwhile, and filled libuv's threads that read those modules (start-server.ts).
+ * Plain JavaScript, evaluated: the worker needs no module of ours, wherever the build puts this one.
  */
+const COPY_WORKER = `
+const { copyFileSync, mkdirSync, readdirSync } = require('node:fs');
+const path = require('node:path');
+const { workerData } = require('node:worker_threads');
+const { from, to } = workerData;
+const entries = readdirSync(from, { recursive: true, withFileTypes: true });
+// parentPath from Node 20.12; path before it
+const relative = (e) => path.relative(from, path.join(e.parentPath ?? e.path, e.name));
+for (const e of entries) if (e.isDirectory()) mkdirSync(path.join(to, relative(e)), { recursive: true });
+for (const e of entries) if (e.isFile()) copyFileSync(path.join(from, relative(e)), path.join(to, relative(e)));
+`;
+
+/** Copies the prepared cluster's files into `dataDir` (which exists), off the main thread. */
 export async function copyPreparedDataDir(prepared: PreparedDataDir, dataDir: string): Promise<void> {
-  const entries = await readdir(prepared.folder, { recursive: true, withFileTypes: true });
-  // parentPath from Node 20.12; `path` before it
-  const relative = (e: { parentPath?: string; path: string; name: string }) =>
-    path.relative(prepared.folder, path.join(e.parentPath ?? e.path, e.name));
-  for (const e of entries.filter((e) => e.isDirectory())) {
-    await mkdir(path.join(dataDir, relative(e)), { recursive: true });
-  }
-  const files = entries.filter((e) => e.isFile()).map(relative);
-  const copyNext = async (): Promise<void> => {
-    for (let file = files.pop(); file !== undefined; file = files.pop()) {
-      await copyFile(path.join(prepared.folder, file), path.join(dataDir, file));
-    }
-  };
-  await Promise.all(Array.from({ length: 2 }, copyNext));
+  const worker = new Worker(COPY_WORKER, { eval: true, workerData: { from: prepared.folder, to: dataDir } });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`copying the prepared data directory stopped (exit code ${code})`)),
+    );
+  });
 }
 
 /**

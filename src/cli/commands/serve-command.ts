@@ -25,8 +25,10 @@ ${exitCodesHelp}`,
       throw new UsageError(`--port は 1〜65535 の整数にしてください（指定: ${String(values.port)}）。`);
     // --port wins over PORT, also in the default public URL (http://localhost:PORT)
     const config = loadConfig(port.data === undefined ? io.env : { ...io.env, PORT: String(port.data) }, io.cwd);
-    const { startServer, waitForShutdownSignal } = await import('../../start-server.js');
-    const { createLogger } = await import('../../server/logger.js');
+    const [{ startServer, waitForShutdownSignal }, { createLogger }] = await Promise.all([
+      import('../../start-server.js'),
+      import('../../server/logger.js'),
+    ]);
     // a server's lines are its log (JSON, on standard output); a failure to start is answered like any command's
     const logger = createLogger({ level: config.logLevel });
     const server = await startServer(config, { importSampleWhenEmpty: false, logger });
