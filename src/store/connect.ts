@@ -185,10 +185,21 @@ type PgliteWasmModule = NonNullable<PGliteOptions['pgliteWasmModule']>;
 // a global of node's, absent from the ES library's types this project compiles against
 declare const WebAssembly: { compile(bytes: Uint8Array): Promise<PgliteWasmModule> };
 
-/** PGlite's PostgreSQL as WebAssembly, compiled: the file PGlite itself would read, beside its entry module. */
-async function compilePgliteWasm(): Promise<PgliteWasmModule> {
-  const bytes = await readFile(new URL('pglite.wasm', import.meta.resolve('@electric-sql/pglite')));
-  return WebAssembly.compile(bytes);
+let pgliteWasm: Promise<PgliteWasmModule> | undefined;
+
+/**
+ * PGlite's PostgreSQL as WebAssembly, compiled once per process (the file PGlite itself would read, beside its entry
+ * module): each PGlite instantiates it with its own memory, so the initdb fallback and the tests' many in-memory
+ * databases do not compile 9 MB again each time.
+ */
+function compilePgliteWasm(): Promise<PgliteWasmModule> {
+  pgliteWasm ??= readFile(new URL('pglite.wasm', import.meta.resolve('@electric-sql/pglite'))).then((bytes) =>
+    WebAssembly.compile(bytes),
+  );
+  pgliteWasm.catch(() => {
+    pgliteWasm = undefined; // tried again at the next open
+  });
+  return pgliteWasm;
 }
 
 function wrap(db: Kysely<Database>, engine: DatabaseEngine, afterClose = async () => {}): OpenDatabase {
