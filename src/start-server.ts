@@ -10,9 +10,6 @@ import { REQUEST_ID_HEADER } from './server/request-log.js';
 import { type OpenDatabase, openDatabase } from './store/connect.js';
 import { loadChartRuntime } from './web/charts/chart-runtime.js';
 
-/** How long after listening the caches are warmed (start-server's warm-up). */
-const WARM_UP_DELAY_MS = 500;
-
 export type RunningServer = { url: string; close(): Promise<void> };
 
 export type StartOptions = {
@@ -20,6 +17,8 @@ export type StartOptions = {
   importSampleWhenEmpty: boolean;
   /** the process's logger: startup and shutdown lines, then the app's request log */
   logger: Logger;
+  /** how long after listening the caches are warmed; default half a second (tests: 0) */
+  warmUpDelayMs?: number;
 };
 
 /** Opens the database, brings its schema up to date, imports the sample when asked, and serves HTTP. */
@@ -54,11 +53,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     void database.fault?.then((error) => exitAfterFault(server, error, logger));
     // ECharts for the first page with a chart, and the open data for the first visitor of /downloads, so that
     // neither waits for them; a moment after listening, so that they do not hold up the first answers either
+    let warmingUp: Promise<unknown> = Promise.resolve();
     const warmUp = setTimeout(() => {
       void loadChartRuntime().catch(() => {});
       const headers = { [REQUEST_ID_HEADER]: 'startup-warm-up' };
-      void Promise.resolve(app.request('/downloads', { headers })).catch(() => {});
-    }, WARM_UP_DELAY_MS);
+      warmingUp = Promise.resolve(app.request('/downloads', { headers })).catch(() => {});
+    }, options.warmUpDelayMs ?? 500);
     warmUp.unref();
     const url = `http://localhost:${config.port}/`;
     logger.info({ port: config.port, url }, `待ち受け中: ${url} （API: ${url}api/v1/projects 、止めるには Ctrl+C）`);
@@ -69,6 +69,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
         clearTimeout(warmUp);
         logger.info('新しい接続の受け付けを止め、処理中の要求を終えています…');
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await warmingUp; // a request too, though not through the connection: the database stays open for it
         await database.close();
         logger.info('データベースを閉じました');
       },
