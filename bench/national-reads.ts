@@ -22,7 +22,7 @@ import { toSearchKey } from '../src/domain/search-key.js';
 import { compareAreas } from '../src/service/area-comparison.js';
 import { listAreas } from '../src/service/area-directory.js';
 import { searchAllAreas } from '../src/service/area-search.js';
-import { findDataStamp, readPortalSnapshot } from '../src/service/read-portal.js';
+import { findPublicDataStamp, readPortalSnapshot } from '../src/service/read-portal.js';
 import { withLatestRevisions } from '../src/store/area-statistics-store.js';
 import { openDatabase } from '../src/store/connect.js';
 import { summarizeMunicipalities, sumSpendingByFiscalYearAndPolicyArea } from '../src/store/cross-area-store.js';
@@ -113,7 +113,7 @@ function readsFor(plan: NationalPlan, schema: 'before' | 'after'): Read[] {
       run: (db) => readPortalSnapshot(db, middle),
       size: (r) => `${(r as { vision: { projects: unknown[] } }).vision.projects.length} projects`,
     },
-    { name: 'data stamp (every request, at most 1/s)', run: findDataStamp, size: (r) => String(r) },
+    { name: 'data stamp (every request, at most 1/s)', run: findPublicDataStamp, size: (r) => String(r) },
   ];
 }
 

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../domain/errors.js';
 import { createAccountAuth } from '../service/accounts/account-auth.js';
 import { checkHealth } from '../service/check-health.js';
-import { findDataStamp } from '../service/read-portal.js';
+import { findPublicDataStamp } from '../service/read-portal.js';
 import { readInstallationSecret } from '../store/installation-secret-store.js';
 import { createAccountRoutes } from './account-routes.js';
 import { createAdminImportRoutes } from './admin-import-routes.js';
@@ -117,7 +117,7 @@ function createAppContext(deps: AppDeps): AppContext {
     ...deps,
     logger: deps.logger ?? createFallbackLogger(),
     publicOrigin,
-    freshness: createDataFreshness(() => findDataStamp(deps.db), deps.dataStampTtlMs ?? 1000),
+    freshness: createDataFreshness(() => findPublicDataStamp(deps.db), deps.dataStampTtlMs ?? 1000),
     auth: createAccountAuth(deps.db, {
       publicOrigin,
       signInAttemptsPerMinute: deps.signInAttemptsPerMinute ?? 10,

@@ -16,7 +16,7 @@ import {
 import { DownloadsPage } from '../web/pages/downloads-page.js';
 import type { AppContext } from './app-deps.js';
 import { encodeStoredBody } from './gzip-once.js';
-import { ResponseCache, sendCached } from './response-cache.js';
+import { ifNoneMatchHits, ResponseCache, sendCached } from './response-cache.js';
 
 const HTML_TYPE = 'text/html; charset=UTF-8';
 
@@ -128,7 +128,7 @@ function sendFile(c: Context, set: OpenDataSet, file: OpenDataFile, selector: Re
   c.header('Cache-Control', fixed ? `public, max-age=${FIXED_REVISION_MAX_AGE}` : 'no-cache');
   c.header('Access-Control-Allow-Origin', '*'); // open data: any page may fetch it
   c.header('X-Content-Type-Options', 'nosniff');
-  if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+  if (ifNoneMatchHits(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
   c.header('Content-Type', file.contentType);
   c.header('Content-Disposition', `${disposition}; filename="${downloadNameOf(set, file)}"`);
   // xlsx is a zip already; the text formats are gzipped once per file, not per request
@@ -139,9 +139,4 @@ function sendFile(c: Context, set: OpenDataSet, file: OpenDataFile, selector: Re
   for (const [name, value] of Object.entries(encoded.headers)) c.header(name, value);
   c.header('Content-Length', String(encoded.body.byteLength));
   return c.body(encoded.body);
-}
-
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }

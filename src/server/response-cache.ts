@@ -94,7 +94,8 @@ export function sendCached(
 }
 
 /**
- * The data stamp every cache of the app keys on (the data version every write bumps), read at most once per TTL.
+ * The data stamp every cache of the app keys on (the public data version: every write the public can see bumps it),
+ * read at most once per TTL.
  * `refresh` makes the next read go to the database: this process's own writes show at once, other processes'
  * within the TTL.
  */

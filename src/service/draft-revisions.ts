@@ -41,6 +41,7 @@ export async function createDraft(db: Kysely<Database>, actor: Actor, areaSlug: 
     const draft = await copyRevisionAsDraft(w.trx, current, actor.label);
     w.audit({
       action: 'draft.create',
+      audience: 'staff', // a draft is seen by the area's staff only
       entity: 'vision_revision',
       entityId: String(draft.revisionId),
       areaId: area.id,
@@ -67,6 +68,7 @@ export async function editDraft(
     const version = await replaceDraftProjects(w.trx, draft, next);
     w.audit({
       action: 'draft.edit',
+      audience: 'staff', // a draft is seen by the area's staff only
       entity: 'vision_revision',
       entityId: String(draft.id),
       areaId: area.id,

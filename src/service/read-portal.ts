@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Vision } from '../domain/vision.js';
 import { type AreaRow, countAreas } from '../store/area-store.js';
-import { readDataVersion } from '../store/data-version-store.js';
+import { readPublicDataVersion } from '../store/data-version-store.js';
 import type { Database } from '../store/database.js';
 import { readVision } from '../store/read-revision.js';
 import { getSourceDocumentInfo, type SourceDocumentInfo } from '../store/source-document-store.js';
@@ -9,7 +9,7 @@ import { getPublishedRevision } from './area-lookup.js';
 
 /** Everything the public pages show of an area's current revision, read once per revision. */
 export type PortalSnapshot = {
-  /** changes when any revision is added: the cache key of rendered pages */
+  /** the public data stamp it was read under: the cache key of rendered pages */
   stamp: string;
   area: { slug: string; name: string; kind: Vision['area']['kind'] };
   vision: Vision;
@@ -19,24 +19,27 @@ export type PortalSnapshot = {
   areaCount: number;
 };
 
-/** A cheap stamp of the data (one single-row read): every write bumps it, so caches key on it. */
-export async function findDataStamp(db: Kysely<Database>): Promise<string> {
-  return `v${await readDataVersion(db)}`;
+/**
+ * A cheap stamp of what the public sees (one single-row read): every write the public can see bumps it, so public
+ * caches key on it; a draft, an account or an unpublished year's result leaves it.
+ */
+export async function findPublicDataStamp(db: Kysely<Database>): Promise<string> {
+  return `v${await readPublicDataVersion(db)}`;
 }
 
 /**
  * The current revision of an area (by slug; the installation's default area, the first one created, when no slug
  * is given) with its source document. NOT_FOUND for an unknown slug, and before any import. Given the snapshot
  * read under an earlier stamp, it is reused when the area, its current revision and the number of areas are the
- * same (a write of results, an account or a draft changes the stamp but not what the public pages show): three
- * small reads instead of the whole vision.
+ * same (a published year's results or an assessment setting change the stamp but not the vision): three small
+ * reads instead of the whole vision.
  */
 export async function readPortalSnapshot(
   db: Kysely<Database>,
   areaSlug?: string,
   previous?: PortalSnapshot,
 ): Promise<PortalSnapshot> {
-  const stamp = await findDataStamp(db);
+  const stamp = await findPublicDataStamp(db);
   const { area, revision } = await getPublishedRevision(db, areaSlug);
   const areaCount = await countAreas(db);
   if (

@@ -4,9 +4,19 @@ import { AppError } from '../domain/errors.js';
 import { type AuditEntryInput, appendAuditEntries } from '../store/audit-store.js';
 import { bumpDataVersion } from '../store/data-version-store.js';
 import type { Database } from '../store/database.js';
+import { listPublishedYears } from '../store/yearly-result-store.js';
+
+/**
+ * Who sees a change once committed: the public (the default), the area's staff only (a draft, an account), or the
+ * public once that fiscal year's results are published in the change's area (results and the council's texts).
+ */
+export type ChangeAudience = 'public' | 'staff' | { resultsOfYear: number };
 
 /** What an audited change says about itself; who, when and through what come from the write. */
-export type AuditChange = Pick<AuditEntryInput, 'action' | 'entity' | 'entityId' | 'areaId' | 'before' | 'after'>;
+export type AuditChange = Pick<AuditEntryInput, 'action' | 'entity' | 'entityId' | 'areaId' | 'before' | 'after'> & {
+  /** 'public' when left out: public caches (pages, API, open data) are dropped when the public can see a change */
+  audience?: ChangeAudience;
+};
 
 /** What a write function is handed: the transaction, and the three duties of every write. */
 export type WriteContext = {
@@ -41,7 +51,8 @@ export class VersionConflictError extends AppError {
  * policy for this actor and record, checks the version the caller started from, writes, appends the audit
  * entries (before → after) and bumps the data version, all before commit. A function that never called
  * `require` is a programming error and is refused, so no write can forget its policy. When nothing was audited
- * (nothing changed), the data version stays.
+ * (nothing changed), the data version stays; when the public sees none of the changes, the public version (what
+ * public caches key on) stays.
  */
 export async function runWrite<T>(
   db: Kysely<Database>,
@@ -69,10 +80,10 @@ export async function runWrite<T>(
       const result = await write(context);
       if (!checked) throw new AppError('INTERNAL', 'A write ran without checking its policy');
       if (changes.length === 0) return { result, dataVersion: null };
-      const dataVersion = await bumpDataVersion(trx);
+      const dataVersion = await bumpDataVersion(trx, await anySeenByPublic(trx, changes));
       await appendAuditEntries(
         trx,
-        changes.map((change) => ({ ...describeActor(actor), ...change })),
+        changes.map(({ audience: _, ...change }) => ({ ...describeActor(actor), ...change })),
         dataVersion,
       );
       return { result, dataVersion };
@@ -80,6 +91,19 @@ export async function runWrite<T>(
   } catch (error) {
     throw asUnavailable(error) ?? error;
   }
+}
+
+/** Whether the public sees any of the changes (a fiscal year's results: once that year is published). */
+async function anySeenByPublic(trx: Transaction<Database>, changes: AuditChange[]): Promise<boolean> {
+  const published = new Map<number, Promise<number[]>>();
+  for (const { audience = 'public', areaId } of changes) {
+    if (audience === 'public') return true;
+    if (audience === 'staff') continue;
+    if (areaId === null) return true; // no area to ask: the public may see it
+    if (!published.has(areaId)) published.set(areaId, listPublishedYears(trx, areaId));
+    if ((await published.get(areaId))?.includes(audience.resultsOfYear)) return true;
+  }
+  return false;
 }
 
 /** Who acted, as the audit log records it. */

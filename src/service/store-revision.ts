@@ -86,6 +86,7 @@ export async function storeRevision(w: WriteContext, input: StoreRevisionInput):
   }
   w.audit({
     action: !existing ? 'area.create' : status === 'draft' ? 'draft.create' : 'vision.import',
+    audience: existing && status === 'draft' ? 'staff' : 'public',
     entity: 'vision_revision',
     entityId: String(saved.revisionId),
     areaId: area.id,

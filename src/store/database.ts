@@ -147,10 +147,12 @@ export interface KpiTable {
   target_fiscal_year: number | null;
 }
 
-/** The one number every write bumps (a single row): caches and ETags are keyed on it. */
+/** The one number every write bumps (a single row), and the version of the newest write the public can see. */
 export interface DataVersionTable {
   id: ColumnType<boolean, boolean | undefined, never>;
   version: number;
+  /** public caches (pages, API, open data) key on this one */
+  public_version: number;
 }
 
 /** Append-only: the database refuses UPDATE, DELETE and TRUNCATE (migration 0003). */

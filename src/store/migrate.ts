@@ -11,6 +11,7 @@ import * as yearlyResults from './migrations/0005-yearly-results.js';
 import * as councilOpinions from './migrations/0006-council-opinions.js';
 import * as twoFactorAttempts from './migrations/0007-two-factor-attempts.js';
 import * as schemaFingerprint from './migrations/0008-schema-fingerprint.js';
+import * as publicDataVersion from './migrations/0009-public-data-version.js';
 import { clearSchemaFingerprint, writeSchemaFingerprint } from './schema-fingerprint-store.js';
 
 /**
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0006-council-opinions': councilOpinions,
   '0007-two-factor-attempts': twoFactorAttempts,
   '0008-schema-fingerprint': schemaFingerprint,
+  '0009-public-data-version': publicDataVersion,
 };
 
 /** Our migrations' names, oldest first (better-auth's come after them, named auth:…). */

@@ -12,7 +12,11 @@ import { AppError } from '../../src/domain/errors.js';
 import { loadAccountActor } from '../../src/service/accounts/load-actor.js';
 import { addAccount } from '../../src/service/accounts/manage-accounts.js';
 import { importDocument } from '../../src/service/import-document.js';
-import { recordMunicipalityResult } from '../../src/service/results/municipality-results.js';
+import {
+  changeMunicipalityResultState,
+  recordMunicipalityResult,
+} from '../../src/service/results/municipality-results.js';
+import { publishYearResults } from '../../src/service/results/publish-result-year.js';
 import { runWrite, VersionConflictError } from '../../src/service/run-write.js';
 import { findAccountByEmail } from '../../src/store/account-store.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
@@ -43,6 +47,10 @@ for (const engine of testEngines) {
       Number((await sql<{ n: string }>`select count(*) as n from audit_entry`.execute(database.db)).rows[0]?.n);
     const dataVersion = async () =>
       Number((await sql<{ v: string }>`select version as v from data_version`.execute(database.db)).rows[0]?.v);
+    const versions = async () => {
+      const row = await database.db.selectFrom('data_version').selectAll().executeTakeFirstOrThrow();
+      return { data: Number(row.version), public: Number(row.public_version) };
+    };
 
     before(async () => {
       database = await openMigrated(engine);
@@ -163,6 +171,37 @@ for (const engine of testEngines) {
       // the same values again: nothing to record, nothing bumped
       await recordMunicipalityResult(database.db, imabetsu, change(7, 3));
       assert.equal(await dataVersion(), version + 1);
+    });
+
+    test('the public version (what public caches key on) moves only with a change the public can see', async () => {
+      const operator = operatorActor('cli');
+      const step = async (label: string, write: () => Promise<unknown>, seenByPublic: boolean) => {
+        const before = await versions();
+        await write();
+        const after = await versions();
+        assert.equal(after.data, before.data + 1, `${label}: one committed write`);
+        assert.equal(after.public, seenByPublic ? after.data : before.public, `${label}: public version`);
+      };
+      const address = { areaSlug: AREA, fiscalYear: 2022, projectNumber: 1, municipalityCode: IMABETSU };
+      const state = (transition: 'submit' | 'approve' | 'return', actor: Actor, expectedVersion: number) =>
+        changeMunicipalityResultState(database.db, actor, {
+          ...address,
+          transition,
+          expectedVersion,
+          ...(transition === 'return' ? { reason: '金額を確認してください' } : {}),
+        });
+      await step('submit, FY2022 unpublished', () => state('submit', imabetsu, 3), false);
+      await step('approve, FY2022 unpublished', () => state('approve', operator, 4), false);
+      await step('publish FY2022', () => publishYearResults(database.db, operator, address), true);
+      await step('return an approved part of a published year', () => state('return', operator, 5), true);
+      await step(
+        'edit a returned part (only approved parts are public)',
+        async () => {
+          await recordMunicipalityResult(database.db, imabetsu, change(8, 6));
+        },
+        false,
+      );
+      await step('a new account', () => account('staff2@imabetsu.example.jp', IMABETSU), false);
     });
   });
 }

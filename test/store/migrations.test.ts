@@ -99,7 +99,10 @@ for (const engine of testEngines) {
         // a migration to an older point clears it, so the next start finds the pending ones
         await migrateTo(database.db, '0007-two-factor-attempts');
         assert.equal(await readSchemaFingerprint(database.db), undefined);
-        assert.deepEqual(await listPendingMigrations(database.db), ['0008-schema-fingerprint']);
+        assert.deepEqual(
+          await listPendingMigrations(database.db),
+          MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf('0008-schema-fingerprint')),
+        );
       } finally {
         await database.close();
       }

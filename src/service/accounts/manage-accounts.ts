@@ -61,6 +61,7 @@ export async function addAccount(db: Kysely<Database>, actor: Actor, input: NewA
     });
     await insertRoleGrant(w.trx, id, grant);
     w.audit({
+      audience: 'staff', // accounts are never public
       action: 'account.create',
       entity: 'account',
       entityId: email,
@@ -80,6 +81,7 @@ export async function disableAccount(db: Kysely<Database>, actor: Actor, email: 
     if (account.disabled) return;
     await setAccountDisabled(w.trx, account.id, true);
     w.audit({
+      audience: 'staff', // accounts are never public
       action: 'account.disable',
       entity: 'account',
       entityId: account.email,
@@ -104,6 +106,7 @@ export async function resetAccountPassword(
     const account = await getAccount(w.trx, email);
     await replacePassword(w.trx, account.id, passwordHash);
     w.audit({
+      audience: 'staff', // accounts are never public
       action: 'account.reset_password',
       entity: 'account',
       entityId: account.email,
@@ -137,6 +140,7 @@ export async function resetAccountTwoFactor(
     const account = await getAccount(w.trx, email);
     const audit = (before: object, after: object) =>
       w.audit({
+        audience: 'staff', // accounts are never public
         action: 'account.reset_two_factor',
         entity: 'account',
         entityId: account.email,

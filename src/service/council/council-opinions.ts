@@ -74,6 +74,7 @@ export async function recordCouncilOpinion(
       areaId: target.area.id,
       before: before ? current : null,
       after: toCouncilOpinion(saved),
+      audience: { resultsOfYear: address.fiscalYear }, // a published year's report shows them
     });
     return toCouncilOpinion(saved);
   });

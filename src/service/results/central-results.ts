@@ -89,6 +89,7 @@ export async function writeProjectPart(
     areaId: target.area.id,
     before: before ? current : null,
     after: toProjectResult(saved),
+    audience: { resultsOfYear: address.fiscalYear },
   });
   return toProjectResult(saved);
 }
@@ -141,6 +142,7 @@ export async function writeKpiPart(
     areaId: target.area.id,
     before: before ? current : null,
     after: toKpiResult(saved),
+    audience: { resultsOfYear: address.fiscalYear },
   });
   return toKpiResult(saved);
 }

@@ -117,6 +117,7 @@ export async function writeMunicipalityPart(w: WriteContext, change: ResultChang
     areaId: target.area.id,
     before: before ? { amount: before.amount, comment: before.comment, version: before.version } : null,
     after: { amount: saved.amount, comment: saved.comment, version: saved.version },
+    audience: 'staff', // only a draft or returned part can change, and the public sees approved parts only
   });
   return toResult(change, target.municipalityName, saved);
 }
@@ -173,6 +174,8 @@ export async function changeMunicipalityResultState(
       areaId: target.area.id,
       before: { state: current.state, version: current.version },
       after: { state, version: saved.version, ...(state === 'returned' ? { reason } : {}) },
+      // the public sees approved parts only: a step into or out of 'approved' shows once the year is published
+      audience: current.state === 'approved' || state === 'approved' ? { resultsOfYear: change.fiscalYear } : 'staff',
     });
     return toResult(change, target.municipalityName, saved);
   });

@@ -26,7 +26,15 @@ export async function writeResultEntry(
   const { trx, actor } = w;
   const fiscalYear = where.fiscalYear;
   const audit = (entity: string, entityId: string, before: unknown, after: unknown) =>
-    w.audit({ action: 'result.import', entity, entityId, areaId: where.areaId, before, after });
+    w.audit({
+      action: 'result.import',
+      entity,
+      entityId,
+      areaId: where.areaId,
+      before,
+      after,
+      audience: { resultsOfYear: fiscalYear },
+    });
   switch (entry.kind) {
     case 'kpi': {
       const before = await findKpiResult(trx, { kpiKeyId: entry.kpiKeyId, fiscalYear }, { lock: true });
