@@ -43,8 +43,10 @@ export function SignInCodePage(props: {
         </div>
       </form>
       <p>
-        端末もバックアップコードもないときは、Renkei を運用している担当者（サーバーで renkei user reset-2fa
-        を実行できる人）に二段階認証の解除を依頼してください。
+        端末もバックアップコードもないときは、このポータルを管理している担当者に二段階認証の解除を依頼してください（担当者がサーバーで
+        <code>renkei user reset-2fa</code> を実行して解除します）。
+      </p>
+      <p>
         <a href="/signin">最初からやり直す</a>
       </p>
     </Layout>
