@@ -228,6 +228,12 @@ export const messages = {
       },
       newPasswordHint: (minLength: number) => `${minLength} 文字以上。ほかのサービスと同じものは使わないでください。`,
       change: '変更する',
+      /** what the password change answers, per field */
+      currentPasswordMissing: '今のパスワードを入力してください',
+      currentPasswordWrong: '今のパスワードが違います',
+      newPasswordTooShort: (minLength: number) => `${minLength} 文字以上にしてください`,
+      newPasswordTooLong: '256 文字以内にしてください',
+      confirmPasswordDiffers: '新しいパスワードと同じものを入力してください',
     },
     /** the account page's two-factor part: turn it on; once on, new backup codes or turn it off */
     twoFactorSection: {
