@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../domain/errors.js';
 import { ImportRejectedError } from '../service/import-rejected-error.js';
+import { describeProblemLocation, ResultsFileRejectedError } from '../service/results/results-file-rejected-error.js';
 import { type CliCommand, type CliOptionValues, UsageError } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
 import { commandRegistry } from './command-registry.js';
@@ -86,6 +87,13 @@ function reportError(command: CliCommand, error: unknown, io: CliIo): number {
   if (error instanceof UsageError) return reportUsageError(command, error.message, io);
   if (error instanceof ImportRejectedError) {
     io.stderr(`${error.fileName} は取り込めません。\n${formatFindingsTable(error.findings)}`);
+    return exitCodes.refused;
+  }
+  if (error instanceof ResultsFileRejectedError) {
+    for (const p of error.problems) {
+      io.stderr(`${error.fileName}: ${describeProblemLocation(p)}: ${p.expected} が必要です（値: ${p.found}）\n`);
+    }
+    io.stderr(`${error.userMessage}\n`);
     return exitCodes.refused;
   }
   if (error instanceof AppError) {

@@ -4,6 +4,7 @@ import type { Actor } from '../domain/access-policy.js';
 import { MIN_PASSWORD_LENGTH } from '../service/accounts/account-auth.js';
 import { recordAccountEvent } from '../service/accounts/record-account-event.js';
 import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
+import { messages } from '../web/messages.js';
 import { AccountPage, type PasswordField } from '../web/pages/account-page.js';
 import { SignInPage } from '../web/pages/sign-in-page.js';
 import { StaffHomePage } from '../web/pages/staff-home-page.js';
@@ -24,18 +25,20 @@ const SignInFormSchema = z.object({
   password: z.string().min(1, 'パスワードを入力してください').max(256, '256 文字以内で入力してください'),
 });
 
+const ACCOUNT_TEXT = messages.staff.account;
+
 const PasswordFormSchema = z
   .object({
-    currentPassword: z.string().min(1, '今のパスワードを入力してください').max(256),
+    currentPassword: z.string().min(1, ACCOUNT_TEXT.currentPasswordMissing).max(256),
     newPassword: z
       .string()
-      .min(MIN_PASSWORD_LENGTH, `${MIN_PASSWORD_LENGTH} 文字以上にしてください`)
-      .max(256, '256 文字以内にしてください'),
+      .min(MIN_PASSWORD_LENGTH, ACCOUNT_TEXT.newPasswordTooShort(MIN_PASSWORD_LENGTH))
+      .max(256, ACCOUNT_TEXT.newPasswordTooLong),
     confirmPassword: z.string(),
   })
   .refine((f) => f.newPassword === f.confirmPassword, {
     path: ['confirmPassword'],
-    message: '新しいパスワードと同じものを入力してください',
+    message: ACCOUNT_TEXT.confirmPasswordDiffers,
   });
 
 /**
@@ -159,7 +162,7 @@ export function createAccountRoutes(ctx: AppContext): Hono<ActorEnv> {
         },
         withCookies: true,
       });
-      if (answer.status !== 200) return again({ currentPassword: '今のパスワードが違います' });
+      if (answer.status !== 200) return again({ currentPassword: ACCOUNT_TEXT.currentPasswordWrong });
       await recordAccountEvent(ctx.db, {
         action: 'account.change_password',
         userId: actor.kind === 'account' ? actor.userId : null,

@@ -7,7 +7,8 @@ import { AppError } from '../domain/errors.js';
 import { formatEntryWorkbook } from '../report/format-entry-workbook.js';
 import { applyWorkbookImport } from '../service/results/apply-workbook-import.js';
 import { buildEntryWorkbook, checkEntryWorkbookAccess } from '../service/results/build-entry-workbook.js';
-import { planWorkbookImport, WorkbookRejectedError } from '../service/results/plan-workbook-import.js';
+import { planWorkbookImport } from '../service/results/plan-workbook-import.js';
+import { isWorkbookProblem, ResultsFileRejectedError } from '../service/results/results-file-rejected-error.js';
 import type { WorkbookTarget } from '../web/components/workbook-panel.js';
 import { WorkbookImportPage, type WorkbookOutcome } from '../web/pages/workbook-import-page.js';
 import type { AppContext } from './app-deps.js';
@@ -126,9 +127,9 @@ export function createResultsWorkbookRoutes(ctx: AppContext): Hono<ActorEnv> {
           200,
         );
       } catch (error) {
-        if (!(error instanceof WorkbookRejectedError)) throw error;
+        if (!(error instanceof ResultsFileRejectedError)) throw error;
         const message = error.userMessage ?? '';
-        return answer(fileName, { kind: 'rejected', message, problems: error.problems }, 422);
+        return answer(fileName, { kind: 'rejected', message, problems: error.problems.filter(isWorkbookProblem) }, 422);
       }
     });
 }

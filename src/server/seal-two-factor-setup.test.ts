@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mayTurnOffOwnTwoFactor, operatorActor } from '../domain/access-policy.js';
 import { openTwoFactorSetup, sealTwoFactorSetup } from './seal-two-factor-setup.js';
-import { readCode } from './two-factor-routes.js';
 
 const setup = { totpUri: 'otpauth://totp/Renkei:a%40example.jp?secret=ABCD', backupCodes: ['abcde-12345'] };
 
@@ -17,13 +16,6 @@ test('a sealed set-up opens for the same account within 15 minutes, and for nobo
   assert.throws(() => openTwoFactorSetup(`${sealed.slice(0, -2)}AA`, 'secret', 'user-1', 1_000_000), refused);
   assert.throws(() => openTwoFactorSetup(undefined, 'secret', 'user-1'), refused);
   assert.throws(() => openTwoFactorSetup('a.b', 'secret', 'user-1'), refused);
-});
-
-test('codes as typed: six digits (full-width folded, spaces dropped) or a backup code; anything else refused', () => {
-  assert.deepEqual(readCode(' １２３ ４５６ '), { kind: 'totp', code: '123456' });
-  assert.deepEqual(readCode('abcde-12345'), { kind: 'backup_code', code: 'abcde-12345' });
-  assert.deepEqual(readCode('ABCDE12345'), { kind: 'backup_code', code: 'ABCDE-12345' });
-  for (const bad of ['12345', '1234567', 'abc', '', undefined, 'abcde-1234!']) assert.equal(readCode(bad), undefined);
 });
 
 test('admins keep two-factor on: only other accounts (and the operator) may turn it off', () => {

@@ -217,6 +217,117 @@ export const messages = {
       adminKeepsIt:
         'システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで renkei user reset-2fa を実行してもらってください。',
     },
+    /** /account: the password change (the two-factor part is `twoFactorSection`) */
+    account: {
+      passwordChanged: 'パスワードを変更しました。ほかの端末のログインは終了しました。',
+      passwordHeading: 'パスワードの変更',
+      labels: {
+        currentPassword: '今のパスワード',
+        newPassword: '新しいパスワード',
+        confirmPassword: '新しいパスワード（確認）',
+      },
+      newPasswordHint: (minLength: number) => `${minLength} 文字以上。ほかのサービスと同じものは使わないでください。`,
+      change: '変更する',
+      /** what the password change answers, per field */
+      currentPasswordMissing: '今のパスワードを入力してください',
+      currentPasswordWrong: '今のパスワードが違います',
+      newPasswordTooShort: (minLength: number) => `${minLength} 文字以上にしてください`,
+      newPasswordTooLong: '256 文字以内にしてください',
+      confirmPasswordDiffers: '新しいパスワードと同じものを入力してください',
+    },
+    /** the account page's two-factor part: turn it on; once on, new backup codes or turn it off */
+    twoFactorSection: {
+      heading: '二段階認証（確認コード）',
+      labels: { twoFactorPassword: 'パスワード', twoFactorCode: '確認コード', backupCodesPassword: 'パスワード' },
+      turnedOff: '二段階認証を解除しました。次からはパスワードだけでログインします。',
+      status: '状態: ',
+      on: '有効',
+      off: '無効',
+      turnOnLead:
+        'ログインのとき、パスワードのあとに認証アプリ（Google Authenticator、Microsoft Authenticator など）が示す 6 桁の確認コードも入力するようにします。パスワードが漏れても、端末がなければログインできません。システム管理者は、一度有効にすると自分では解除できません。',
+      turnOn: '二段階認証を設定する',
+      passwordAgainHint: '本人の確認のため、今のパスワードを入力してください。',
+      newCodesHeading: 'バックアップコードの作り直し',
+      /** `strong` is shown in bold between the two */
+      newCodesLead: {
+        before: '新しいバックアップコードを 10 個作ります。',
+        strong: '今までのバックアップコードは使えなくなります。',
+        after: '新しいコードは次の画面で一度だけ表示します。',
+      },
+      newCodes: 'バックアップコードを作り直す',
+      turnOffHeading: '二段階認証の解除',
+      /** `command` is shown as code between the two */
+      adminKeepsIt: {
+        before: 'システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで',
+        command: 'renkei user reset-2fa メールアドレス',
+        after: ' を実行して解除してもらってください。',
+      },
+      turnOffLead: '解除すると、次からはパスワードだけでログインします。',
+      codeHint: '認証アプリの 6 桁のコード、またはバックアップコード',
+      turnOff: '二段階認証を解除する',
+    },
+    /** /account/two-factor/enable: the secret to register, then a first code */
+    twoFactorSetup: {
+      title: '二段階認証の設定',
+      codeLabel: '確認コード',
+      registerHeading: '1. 認証アプリに登録する',
+      registerLead:
+        '認証アプリで「セットアップキーを入力」などを選び、次のキーを入力してください（種類は「時間ベース」）。アカウント名はメールアドレスにしてください。',
+      secretTerm: 'セットアップキー',
+      uriTerm: 'otpauth URI（このキーを読み込めるアプリ向け）',
+      /** `link` opens the otpauth URI */
+      openInApp: { before: 'この端末に認証アプリがあれば、', link: '認証アプリで開く', after: 'こともできます。' },
+      confirmHeading: '2. 確認コードを入力する',
+      confirmLead:
+        '登録すると、アプリに 6 桁の数字が表示されます（30 秒ごとに変わります）。その数字を入力してください。',
+      codeHint: '半角数字 6 桁',
+      confirm: '確認して有効にする',
+      /** `link` goes back to the account page */
+      notYet: {
+        before: 'まだ有効になっていません。15 分以内に確認しないときは、',
+        link: 'アカウントのページ',
+        after: 'からやり直してください。',
+      },
+    },
+    /** the backup codes, shown once: after set-up (`enabled`) or made anew (`regenerated`) */
+    backupCodes: {
+      enabled: {
+        title: '二段階認証を有効にしました',
+        notice: '二段階認証を有効にしました。次のログインから、パスワードのあとに確認コードを入力します。',
+      },
+      regenerated: {
+        title: 'バックアップコードを作り直しました',
+        notice: 'バックアップコードを作り直しました。今までのバックアップコードは、もう使えません。',
+      },
+      heading: 'バックアップコード',
+      /** `strong` is shown in bold between the two */
+      lead: {
+        before: '端末をなくしたときは、確認コードの代わりに次のコードを 1 つずつ使えます（各 1 回限り）。',
+        strong: 'この画面でしか表示しません。',
+        after: '印刷するか書き写して、端末とは別の安全な場所に保管してください。',
+      },
+      listLabel: 'バックアップコード',
+      back: 'アカウントのページに戻る',
+    },
+    /** /signin/code: the second step of a sign-in */
+    signInCode: {
+      title: '確認コードの入力',
+      crumbs: { home: 'ホーム', signIn: '職員ログイン', code: '確認コード' },
+      description: '二段階認証の確認コードの入力',
+      lead: (email: string) =>
+        `${email} は二段階認証を使っています。認証アプリに表示されている 6 桁の確認コードを入力してください。`,
+      codeLabel: '確認コード',
+      codeHint: '認証アプリの 6 桁の数字。端末がないときはバックアップコード（例: abcde-12345）',
+      submit: '確認してログイン',
+      /** `command` is shown as code between the two */
+      noDevice: {
+        before:
+          '端末もバックアップコードもないときは、このポータルを管理している担当者に二段階認証の解除を依頼してください（担当者がサーバーで',
+        command: 'renkei user reset-2fa',
+        after: ' を実行して解除します）。',
+      },
+      startAgain: '最初からやり直す',
+    },
   },
   chart: {
     /** head of the column naming each series in a chart's data table */

@@ -35,10 +35,12 @@ export function StaffLayout(props: { title: string; viewer: StaffViewer; crumbs?
         </form>
       </div>
       <nav aria-label="職員メニュー" class="staff-nav">
-        <ul>
+        <ul class="staff-nav__list">
           {viewer.links.map((link) => (
             <li>
-              <a href={link.href}>{link.label}</a>
+              <a href={link.href} class="staff-nav__link">
+                {link.label}
+              </a>
             </li>
           ))}
         </ul>

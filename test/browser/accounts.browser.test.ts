@@ -15,11 +15,14 @@ import {
   type PortalServer,
   startPortalServer,
 } from '../helpers/browser.js';
-import { formatViolations, runAxe } from '../helpers/browser-checks.js';
+import { formatViolations, measureReflow, runAxe } from '../helpers/browser-checks.js';
 import { totpCode, wrongTotpCode } from '../helpers/totp.js';
 import { TEST_PASSWORD } from '../helpers/web-client.js';
 
 const AREA = '青森圏域';
+
+// runs in the page (the project's TypeScript has no DOM library)
+declare function getComputedStyle(element: unknown): { fontSize: string };
 
 describe('accounts in Chromium: sign in, edit within one role, refused outside it', { skip: browserSkipReason }, () => {
   let server: PortalServer;
@@ -115,6 +118,26 @@ describe('accounts in Chromium: sign in, edit within one role, refused outside i
       const outcome = await runAxe(page);
       assert.equal(outcome.violations.length, 0, formatViolations(where, outcome.violations));
     };
+    /** The page as a phone shows it (375 px): nothing scrolls sideways, and each backup code stays on one line. */
+    const fitsPhone = async (where: string) => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      const state = await measureReflow(page);
+      assert.ok(
+        state.scrollWidth <= state.innerWidth + 1,
+        `${where} scrolls sideways at 375 px (${state.scrollWidth} > ${state.innerWidth}): ${state.overflowing.join('; ')}`,
+      );
+      const codes = await page.locator('.backup-codes code').evaluateAll((elements) =>
+        elements.map((e) => ({
+          lines: e.getClientRects().length,
+          size: Number.parseFloat(getComputedStyle(e).fontSize),
+        })),
+      );
+      for (const code of codes) {
+        assert.equal(code.lines, 1, `${where}: a backup code is broken across lines at 375 px`);
+        assert.ok(code.size >= 18, `${where}: backup codes at ${code.size}px are hard to copy from a phone`);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    };
     await page.goto(`${server.origin}/account`);
     const twoFactorSection = page.locator('section', { has: page.locator('#two-factor-heading') });
     assert.match((await twoFactorSection.textContent()) ?? '', /状態: 無効/);
@@ -126,6 +149,7 @@ describe('accounts in Chromium: sign in, edit within one role, refused outside i
     assert.match(secret, /^[A-Z2-7]{16,}$/);
     assert.match((await page.locator('#totp-uri').textContent()) ?? '', /^otpauth:\/\/totp\/Renkei:/);
     await axeOn('/account/two-factor/enable');
+    await fitsPhone('/account/two-factor/enable');
 
     await page.getByLabel('確認コード').fill(wrongTotpCode(secret));
     await page.getByRole('button', { name: '確認して有効にする' }).click();
@@ -138,6 +162,7 @@ describe('accounts in Chromium: sign in, edit within one role, refused outside i
     assert.match((await page.locator('[role=status]').textContent()) ?? '', /二段階認証を有効にしました/);
     assert.equal(await page.locator('.backup-codes li').count(), 10);
     await axeOn('/account/two-factor/confirm');
+    await fitsPhone('/account/two-factor/confirm (the backup codes)');
 
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await page.waitForLoadState();
@@ -147,6 +172,7 @@ describe('accounts in Chromium: sign in, edit within one role, refused outside i
     assert.equal(new URL(page.url()).pathname, '/signin', 'staff pages still ask to sign in');
     await page.goto(`${server.origin}/signin/code`);
     await axeOn('/signin/code');
+    await fitsPhone('/signin/code');
     await page.getByLabel('確認コード').fill(wrongTotpCode(secret));
     await page.getByRole('button', { name: '確認してログイン' }).click();
     await page.waitForLoadState();
@@ -160,6 +186,7 @@ describe('accounts in Chromium: sign in, edit within one role, refused outside i
     await page.goto(`${server.origin}/account`);
     assert.match((await twoFactorSection.textContent()) ?? '', /状態: 有効/);
     await axeOn('/account with two-factor on');
+    await fitsPhone('/account with two-factor on');
 
     // a new set of backup codes: the password again, shown once
     await page.locator('#backupCodesPassword').fill('not the password');
@@ -174,6 +201,7 @@ describe('accounts in Chromium: sign in, edit within one role, refused outside i
     assert.match((await page.locator('[role=status]').textContent()) ?? '', /バックアップコードを作り直しました/);
     assert.equal(await page.locator('.backup-codes li').count(), 10);
     await axeOn('/account/two-factor/backup-codes');
+    await fitsPhone('/account/two-factor/backup-codes');
   });
 
   test('no content-security-policy violation on any page visited', () => {

@@ -18,7 +18,8 @@ import { applyWorkbookImport } from '../../src/service/results/apply-workbook-im
 import { buildEntryWorkbook } from '../../src/service/results/build-entry-workbook.js';
 import { getCentralResult } from '../../src/service/results/central-results.js';
 import { getMunicipalityResult, recordMunicipalityResult } from '../../src/service/results/municipality-results.js';
-import { planWorkbookImport, WorkbookRejectedError } from '../../src/service/results/plan-workbook-import.js';
+import { planWorkbookImport } from '../../src/service/results/plan-workbook-import.js';
+import { isWorkbookProblem, ResultsFileRejectedError } from '../../src/service/results/results-file-rejected-error.js';
 import { findAccountByEmail } from '../../src/store/account-store.js';
 import type { OpenDatabase } from '../../src/store/connect.js';
 import { openEntryWorkbook } from '../helpers/fill-entry-workbook.js';
@@ -44,7 +45,7 @@ const problemsOf = async (promise: Promise<unknown>): Promise<WorkbookProblem[]>
   try {
     await promise;
   } catch (error) {
-    if (error instanceof WorkbookRejectedError) return error.problems;
+    if (error instanceof ResultsFileRejectedError) return error.problems.filter(isWorkbookProblem);
     throw error;
   }
   assert.fail('expected the workbook to be refused');

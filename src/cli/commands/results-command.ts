@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { detectDocumentKind } from '../../document-readers/detect-document-kind.js';
 import { operatorActor } from '../../domain/access-policy.js';
 import { getDefaultAreaSlug } from '../../service/default-area-slug.js';
-import { importResultsCsv, ResultsFileRejectedError } from '../../service/results/import-results-csv.js';
+import { importResultsCsv } from '../../service/results/import-results-csv.js';
 import { type CliCommand, UsageError } from '../cli-command.js';
 import { exitCodes, exitCodesHelp } from '../exit-codes.js';
 import { withCliDatabase } from '../open-cli-database.js';
@@ -64,27 +64,17 @@ ${exitCodesHelp}`,
     }
     if (!fy.success) throw new UsageError('CSV の取り込みには --fy で西暦の年度を指定してください。');
     const csv = decodeUtf8(bytes, file);
-    try {
-      const summary = await withCliDatabase(io, { ensureSchema: true }, async ({ db }) =>
-        importResultsCsv(db, operatorActor('cli'), {
-          fileName,
-          text: csv,
-          fiscalYear: fy.data,
-          areaSlug: typeof values.area === 'string' ? values.area : await getDefaultAreaSlug(db),
-        }),
-      );
-      const what = summary.kind === 'kpi' ? '成果指標の実績値' : '事業費の実績';
-      io.stderr(`${fileName}: ${what} ${summary.rows} 行（変更 ${summary.changed}、同じ値 ${summary.unchanged}）\n`);
-      return exitCodes.ok;
-    } catch (error) {
-      if (!(error instanceof ResultsFileRejectedError)) throw error;
-      for (const p of error.problems) {
-        const column = p.column ? `、列 ${p.column}` : '';
-        io.stderr(`${fileName}: ${p.line} 行目${column}: ${p.expected} が必要です（値: ${p.found}）\n`);
-      }
-      io.stderr(`${error.userMessage}\n`);
-      return exitCodes.refused;
-    }
+    const summary = await withCliDatabase(io, { ensureSchema: true }, async ({ db }) =>
+      importResultsCsv(db, operatorActor('cli'), {
+        fileName,
+        text: csv,
+        fiscalYear: fy.data,
+        areaSlug: typeof values.area === 'string' ? values.area : await getDefaultAreaSlug(db),
+      }),
+    );
+    const what = summary.kind === 'kpi' ? '成果指標の実績値' : '事業費の実績';
+    io.stderr(`${fileName}: ${what} ${summary.rows} 行（変更 ${summary.changed}、同じ値 ${summary.unchanged}）\n`);
+    return exitCodes.ok;
   },
 };
 

@@ -6,7 +6,7 @@ import { formatEntryWorkbook } from '../../report/format-entry-workbook.js';
 import { getDefaultAreaSlug } from '../../service/default-area-slug.js';
 import { applyWorkbookImport } from '../../service/results/apply-workbook-import.js';
 import { buildEntryWorkbook } from '../../service/results/build-entry-workbook.js';
-import { planWorkbookImport, WorkbookRejectedError } from '../../service/results/plan-workbook-import.js';
+import { planWorkbookImport } from '../../service/results/plan-workbook-import.js';
 import { UsageError } from '../cli-command.js';
 import type { CliIo } from '../cli-io.js';
 import { exitCodes } from '../exit-codes.js';
@@ -48,40 +48,30 @@ export async function importEntryWorkbookFile(
   options: Options & { yes: boolean },
 ) {
   const actor = operatorActor('cli');
-  try {
-    return await withCliDatabase(io, { ensureSchema: true }, async ({ db }) => {
-      const plan = await planWorkbookImport(db, actor, {
-        ...file,
-        expect: { areaSlug: options.area, fiscalYear: options.fy, municipalityCode: options.municipality },
-        approve: true,
-      });
-      for (const change of plan.changes) {
-        for (const field of change.fields) {
-          io.stdout(
-            `${change.sheet}!${field.cell}\t事業 ${change.projectNumber}\t${field.label}\t${field.before} → ${field.after}\n`,
-          );
-        }
-      }
-      const what = `${plan.municipalityName}、${plan.fiscalYear}年度`;
-      if (plan.changes.length === 0) {
-        io.stderr(`${file.fileName}: ${what}: 変更はありません（何も保存していません）\n`);
-      } else if (!options.yes) {
-        io.stderr(
-          `${file.fileName}: ${what}: ${plan.changes.length} 件の変更。保存するには --yes を付けて実行してください。\n`,
-        );
-      } else {
-        await applyWorkbookImport(db, actor, plan, { approve: true });
-        io.stderr(`${file.fileName}: ${what}: ${plan.changes.length} 件を承認済みとして保存しました\n`);
-      }
-      return exitCodes.ok;
+  return withCliDatabase(io, { ensureSchema: true }, async ({ db }) => {
+    const plan = await planWorkbookImport(db, actor, {
+      ...file,
+      expect: { areaSlug: options.area, fiscalYear: options.fy, municipalityCode: options.municipality },
+      approve: true,
     });
-  } catch (error) {
-    if (!(error instanceof WorkbookRejectedError)) throw error;
-    for (const p of error.problems) {
-      const where = p.cell ? `${p.sheet}!${p.cell}` : p.sheet;
-      io.stderr(`${file.fileName}: ${where}: ${p.expected} が必要です（値: ${p.found}）\n`);
+    for (const change of plan.changes) {
+      for (const field of change.fields) {
+        io.stdout(
+          `${change.sheet}!${field.cell}\t事業 ${change.projectNumber}\t${field.label}\t${field.before} → ${field.after}\n`,
+        );
+      }
     }
-    io.stderr(`${error.userMessage}\n`);
-    return exitCodes.refused;
-  }
+    const what = `${plan.municipalityName}、${plan.fiscalYear}年度`;
+    if (plan.changes.length === 0) {
+      io.stderr(`${file.fileName}: ${what}: 変更はありません（何も保存していません）\n`);
+    } else if (!options.yes) {
+      io.stderr(
+        `${file.fileName}: ${what}: ${plan.changes.length} 件の変更。保存するには --yes を付けて実行してください。\n`,
+      );
+    } else {
+      await applyWorkbookImport(db, actor, plan, { approve: true });
+      io.stderr(`${file.fileName}: ${what}: ${plan.changes.length} 件を承認済みとして保存しました\n`);
+    }
+    return exitCodes.ok;
+  });
 }

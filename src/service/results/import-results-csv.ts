@@ -7,20 +7,9 @@ import { findCurrentRevision, readProjects } from '../../store/read-revision.js'
 import { readRevisionKeys } from '../../store/yearly-result-store.js';
 import { getArea } from '../area-lookup.js';
 import { runWrite } from '../run-write.js';
-import { parseResultsCsv, type ResultsCsvRow, type ResultsFileProblem, readTypedNumber } from './parse-results-csv.js';
+import { parseResultsCsv, type ResultsCsvProblem, type ResultsCsvRow, readTypedNumber } from './parse-results-csv.js';
+import { ResultsFileRejectedError } from './results-file-rejected-error.js';
 import { type ResultEntry, writeResultEntry } from './write-result-entry.js';
-
-/** Every problem of a results file at once; nothing was stored. */
-export class ResultsFileRejectedError extends AppError {
-  readonly problems: ResultsFileProblem[];
-
-  constructor(fileName: string, problems: ResultsFileProblem[]) {
-    super('IMPORT_REJECTED', `${fileName}: ${problems.length} problem(s)`, {
-      userMessage: `${fileName} に ${problems.length} 件の問題があるため、何も保存していません。`,
-    });
-    this.problems = problems;
-  }
-}
 
 export type ResultsImportSummary = { kind: 'kpi' | 'spending'; rows: number; changed: number; unchanged: number };
 
@@ -47,7 +36,7 @@ export async function importResultsCsv(
     const area = await getArea(w.trx, input.areaSlug);
     w.require('results.review', { areaId: area.id });
     const context = await loadContext(w.trx, area, input.fiscalYear);
-    const problems: ResultsFileProblem[] = [];
+    const problems: ResultsCsvProblem[] = [];
     const entries = parsed.rows.flatMap((row) => {
       const entry = readRow(parsed.kind, row, context, problems);
       return entry ? [entry] : [];
@@ -100,7 +89,7 @@ function readRow(
   kind: 'kpi' | 'spending',
   row: ResultsCsvRow,
   context: Context,
-  problems: ResultsFileProblem[],
+  problems: ResultsCsvProblem[],
 ): CheckedEntry | undefined {
   const before = problems.length;
   const problem = (column: string, expected: string) =>
@@ -137,7 +126,7 @@ function readRow(
   return { line: row.line, key, entry };
 }
 
-function findDuplicates(entries: readonly CheckedEntry[], problems: ResultsFileProblem[]): void {
+function findDuplicates(entries: readonly CheckedEntry[], problems: ResultsCsvProblem[]): void {
   const firstLine = new Map<string, number>();
   for (const { key, line } of entries) {
     const first = firstLine.get(key);

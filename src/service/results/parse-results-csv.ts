@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 
-/** One problem of a results file: where (line, column) and what was expected instead of what was found. */
-export type ResultsFileProblem = { line: number; column: string | null; expected: string; found: string };
+/** One problem of a results CSV: where (line, column) and what was expected instead of what was found. */
+export type ResultsCsvProblem = { line: number; column: string | null; expected: string; found: string };
 
 export type ResultsCsvKind = 'kpi' | 'spending';
 
@@ -15,7 +15,7 @@ export type ResultsCsvRow = { line: number; cells: Record<string, string> };
 
 export type ParsedResultsCsv =
   | { ok: true; kind: ResultsCsvKind; rows: ResultsCsvRow[] }
-  | { ok: false; problems: ResultsFileProblem[] };
+  | { ok: false; problems: ResultsCsvProblem[] };
 
 /**
  * Reads a results CSV (UTF-8, with or without BOM) into rows of trimmed cells keyed by column, with the line each
@@ -46,7 +46,7 @@ export function parseResultsCsv(text: string): ParsedResultsCsv {
       .join(' または ');
     return { ok: false, problems: [{ line: header.info.lines, column: null, expected, found: columns.join(',') }] };
   }
-  const problems: ResultsFileProblem[] = [];
+  const problems: ResultsCsvProblem[] = [];
   const rows: ResultsCsvRow[] = [];
   for (const { record, info } of body) {
     if (record.every((cell) => cell.trim() === '')) continue;

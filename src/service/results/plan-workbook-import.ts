@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access-policy.js';
 import { ENTRY_SHEETS, type EntryWorkbook, type WorkbookProblem } from '../../domain/entry-workbook.js';
-import { AppError } from '../../domain/errors.js';
 import { isEditable, RESULT_STATE_LABELS } from '../../domain/result-state.js';
 import { readEntryWorkbook, type WorkbookSheetRows } from '../../import/read-entry-workbook.js';
 import type { Database } from '../../store/database.js';
@@ -9,6 +8,7 @@ import { entryWorkbookOf } from './build-entry-workbook.js';
 import type { KpiResultInput, ProjectResultInput } from './central-results.js';
 import { compareWorkbookRow } from './compare-workbook-row.js';
 import { loadAreaResults } from './load-area-results.js';
+import { ResultsFileRejectedError } from './results-file-rejected-error.js';
 
 /** One field that changes: where it is in the workbook and its value before and after, as shown. */
 export type FieldChange = { cell: string; label: string; before: string; after: string };
@@ -32,18 +32,6 @@ export type WorkbookImportPlan = {
 /** What the caller expects the workbook to be for (the page's municipality and year; the CLI's --fy). */
 export type WorkbookExpectation = { areaSlug?: string; fiscalYear?: number; municipalityCode?: string };
 
-/** Every problem of a returned workbook at once; nothing was stored. */
-export class WorkbookRejectedError extends AppError {
-  readonly problems: WorkbookProblem[];
-
-  constructor(fileName: string, problems: WorkbookProblem[]) {
-    super('IMPORT_REJECTED', `${fileName}: ${problems.length} problem(s)`, {
-      userMessage: `${fileName} に ${problems.length} 件の問題があるため、何も保存していません。`,
-    });
-    this.problems = problems;
-  }
-}
-
 /**
  * Reads a returned entry workbook and lists its changes (old → new), checking every cell first: a bad cell, a part
  * changed meanwhile by someone else (its version moved on), a submitted or approved part edited (unless the
@@ -56,10 +44,10 @@ export async function planWorkbookImport(
   input: { fileName: string; bytes: Uint8Array; expect: WorkbookExpectation; approve: boolean },
 ): Promise<WorkbookImportPlan> {
   const read = await readEntryWorkbook(input.bytes);
-  if (!read.ok) throw new WorkbookRejectedError(input.fileName, read.problems);
+  if (!read.ok) throw new ResultsFileRejectedError(input.fileName, read.problems);
   const meta = read.meta;
   const refuse = (expected: string, found: string) =>
-    new WorkbookRejectedError(input.fileName, [{ sheet: '（ブック）', cell: null, expected, found }]);
+    new ResultsFileRejectedError(input.fileName, [{ sheet: '（ブック）', cell: null, expected, found }]);
   const fiscalYear = Number(meta.fiscal_year);
   const areaSlug = meta.area ?? '';
   const code = meta.municipality_code ?? '';
@@ -86,7 +74,7 @@ export async function planWorkbookImport(
   const current = entryWorkbookOf(results, actor, { areaSlug, fiscalYear, municipalityCode: code });
   const problems: WorkbookProblem[] = [];
   const changes = collectChanges(read.sheets, current, problems, input.approve);
-  if (problems.length > 0) throw new WorkbookRejectedError(input.fileName, problems);
+  if (problems.length > 0) throw new ResultsFileRejectedError(input.fileName, problems);
   return {
     areaSlug,
     fiscalYear,

@@ -1,14 +1,12 @@
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
+import { messages } from '../messages.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 import { TwoFactorSection, type TwoFactorSectionProps } from './two-factor-section.js';
 
 export type PasswordField = 'currentPassword' | 'newPassword' | 'confirmPassword';
 
-const LABELS: Record<PasswordField, string> = {
-  currentPassword: '今のパスワード',
-  newPassword: '新しいパスワード',
-  confirmPassword: '新しいパスワード（確認）',
-};
+const TEXT = messages.staff.account;
+const LABELS: Record<PasswordField, string> = TEXT.labels;
 
 /** /account: the signed-in account and its password change. */
 export function AccountPage(props: {
@@ -24,13 +22,13 @@ export function AccountPage(props: {
   twoFactorNotice?: 'off' | undefined;
 }) {
   return (
-    <StaffLayout title="アカウント" viewer={props.viewer}>
+    <StaffLayout title={messages.staff.menu.account} viewer={props.viewer}>
       {props.changed ? (
         <p class="notice" role="status">
-          パスワードを変更しました。ほかの端末のログインは終了しました。
+          {TEXT.passwordChanged}
         </p>
       ) : null}
-      <h2>パスワードの変更</h2>
+      <h2>{TEXT.passwordHeading}</h2>
       <ErrorSummary errors={props.errors} labels={LABELS} />
       <form method="post" action="/account/password" class="filter-form">
         <CsrfField token={props.viewer.csrf} />
@@ -47,7 +45,7 @@ export function AccountPage(props: {
           label={LABELS.newPassword}
           type="password"
           autocomplete="new-password"
-          hint={`${props.minLength} 文字以上。ほかのサービスと同じものは使わないでください。`}
+          hint={TEXT.newPasswordHint(props.minLength)}
           error={props.errors.newPassword}
           required
         />
@@ -60,7 +58,7 @@ export function AccountPage(props: {
           required
         />
         <div class="filter-form__actions">
-          <button type="submit">変更する</button>
+          <button type="submit">{TEXT.change}</button>
         </div>
       </form>
       <TwoFactorSection

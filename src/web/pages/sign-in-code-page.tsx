@@ -1,8 +1,10 @@
 import { FormAlert } from '../components/form-alert.js';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
 import { Layout } from '../layout.js';
+import { messages } from '../messages.js';
 
-const LABELS = { code: '確認コード' } as const;
+const TEXT = messages.staff.signInCode;
+const LABELS = { code: TEXT.codeLabel } as const;
 
 /** /signin/code: the second step of a sign-in, for an account with two-factor on. */
 export function SignInCodePage(props: {
@@ -13,19 +15,17 @@ export function SignInCodePage(props: {
 }) {
   return (
     <Layout
-      title="確認コードの入力"
+      title={TEXT.title}
       areaName=""
       breadcrumbs={[
-        { label: 'ホーム', href: '/' },
-        { label: '職員ログイン', href: '/signin' },
-        { label: '確認コード' },
+        { label: TEXT.crumbs.home, href: '/' },
+        { label: TEXT.crumbs.signIn, href: '/signin' },
+        { label: TEXT.crumbs.code },
       ]}
-      description="二段階認証の確認コードの入力"
+      description={TEXT.description}
     >
-      <h1>確認コードの入力</h1>
-      <p class="lead">
-        {props.email} は二段階認証を使っています。認証アプリに表示されている 6 桁の確認コードを入力してください。
-      </p>
+      <h1>{TEXT.title}</h1>
+      <p class="lead">{TEXT.lead(props.email)}</p>
       <FormAlert message={props.alert} />
       <ErrorSummary errors={props.errors} labels={LABELS} />
       <form method="post" action="/signin/code" class="filter-form">
@@ -34,18 +34,21 @@ export function SignInCodePage(props: {
           name="code"
           label={LABELS.code}
           autocomplete="one-time-code"
-          hint="認証アプリの 6 桁の数字。端末がないときはバックアップコード（例: abcde-12345）"
+          hint={TEXT.codeHint}
           error={props.errors.code}
           required
         />
         <div class="filter-form__actions">
-          <button type="submit">確認してログイン</button>
+          <button type="submit">{TEXT.submit}</button>
         </div>
       </form>
       <p>
-        端末もバックアップコードもないときは、Renkei を運用している担当者（サーバーで renkei user reset-2fa
-        を実行できる人）に二段階認証の解除を依頼してください。
-        <a href="/signin">最初からやり直す</a>
+        {TEXT.noDevice.before}
+        <code>{TEXT.noDevice.command}</code>
+        {TEXT.noDevice.after}
+      </p>
+      <p>
+        <a href="/signin">{TEXT.startAgain}</a>
       </p>
     </Layout>
   );

@@ -1,13 +1,12 @@
 import { FormAlert } from '../components/form-alert.js';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
+import { messages } from '../messages.js';
 
 export type TwoFactorField = 'twoFactorPassword' | 'twoFactorCode' | 'backupCodesPassword';
 
-export const TWO_FACTOR_LABELS: Record<TwoFactorField, string> = {
-  twoFactorPassword: 'パスワード',
-  twoFactorCode: '確認コード',
-  backupCodesPassword: 'パスワード',
-};
+const TEXT = messages.staff.twoFactorSection;
+
+export const TWO_FACTOR_LABELS: Record<TwoFactorField, string> = TEXT.labels;
 
 export type TwoFactorSectionProps = {
   status: { enabled: boolean; mayTurnOff: boolean };
@@ -25,15 +24,16 @@ export function TwoFactorSection(props: TwoFactorSectionProps) {
   const { status, errors } = props;
   return (
     <section aria-labelledby="two-factor-heading">
-      <h2 id="two-factor-heading">二段階認証（確認コード）</h2>
+      <h2 id="two-factor-heading">{TEXT.heading}</h2>
       {props.notice === 'off' ? (
         <p class="notice" role="status">
-          二段階認証を解除しました。次からはパスワードだけでログインします。
+          {TEXT.turnedOff}
         </p>
       ) : null}
       <FormAlert message={props.alert} />
       <p>
-        状態: <strong>{status.enabled ? '有効' : '無効'}</strong>
+        {TEXT.status}
+        <strong>{status.enabled ? TEXT.on : TEXT.off}</strong>
       </p>
       {status.enabled ? (
         <>
@@ -50,17 +50,13 @@ export function TwoFactorSection(props: TwoFactorSectionProps) {
 function TurnOnForm(props: { csrf: string; errors: FieldErrors<TwoFactorField> }) {
   return (
     <>
-      <p>
-        ログインのとき、パスワードのあとに認証アプリ（Google Authenticator、Microsoft Authenticator など）が示す 6
-        桁の確認コードも入力するようにします。パスワードが漏れても、端末がなければログインできません。
-        システム管理者は、一度有効にすると自分では解除できません。
-      </p>
+      <p>{TEXT.turnOnLead}</p>
       <PasswordAgainForm
         csrf={props.csrf}
         errors={props.errors}
         field="twoFactorPassword"
         action="/account/two-factor/enable"
-        button="二段階認証を設定する"
+        button={TEXT.turnOn}
       />
     </>
   );
@@ -85,7 +81,7 @@ function PasswordAgainForm<F extends 'twoFactorPassword' | 'backupCodesPassword'
           label={label}
           type="password"
           autocomplete="current-password"
-          hint="本人の確認のため、今のパスワードを入力してください。"
+          hint={TEXT.passwordAgainHint}
           error={props.errors[props.field]}
           required
         />
@@ -101,17 +97,18 @@ function PasswordAgainForm<F extends 'twoFactorPassword' | 'backupCodesPassword'
 function NewBackupCodesForm(props: { csrf: string; errors: FieldErrors<TwoFactorField> }) {
   return (
     <>
-      <h3>バックアップコードの作り直し</h3>
+      <h3>{TEXT.newCodesHeading}</h3>
       <p>
-        新しいバックアップコードを 10 個作ります。<strong>今までのバックアップコードは使えなくなります。</strong>
-        新しいコードは次の画面で一度だけ表示します。
+        {TEXT.newCodesLead.before}
+        <strong>{TEXT.newCodesLead.strong}</strong>
+        {TEXT.newCodesLead.after}
       </p>
       <PasswordAgainForm
         csrf={props.csrf}
         errors={props.errors}
         field="backupCodesPassword"
         action="/account/two-factor/backup-codes"
-        button="バックアップコードを作り直す"
+        button={TEXT.newCodes}
       />
     </>
   );
@@ -121,18 +118,19 @@ function TurnOffForm(props: TwoFactorSectionProps) {
   if (!props.status.mayTurnOff) {
     return (
       <>
-        <h3>二段階認証の解除</h3>
+        <h3>{TEXT.turnOffHeading}</h3>
         <p>
-          システム管理者のアカウントは、二段階認証を自分では解除できません。端末をなくしたときは、サーバーで
-          <code>renkei user reset-2fa メールアドレス</code> を実行して解除してもらってください。
+          {TEXT.adminKeepsIt.before}
+          <code>{TEXT.adminKeepsIt.command}</code>
+          {TEXT.adminKeepsIt.after}
         </p>
       </>
     );
   }
   return (
     <>
-      <h3>二段階認証の解除</h3>
-      <p>解除すると、次からはパスワードだけでログインします。</p>
+      <h3>{TEXT.turnOffHeading}</h3>
+      <p>{TEXT.turnOffLead}</p>
       <ErrorSummary<'twoFactorPassword' | 'twoFactorCode'>
         errors={props.errors}
         labels={{
@@ -154,13 +152,13 @@ function TurnOffForm(props: TwoFactorSectionProps) {
           name="twoFactorCode"
           label={TWO_FACTOR_LABELS.twoFactorCode}
           autocomplete="one-time-code"
-          hint="認証アプリの 6 桁のコード、またはバックアップコード"
+          hint={TEXT.codeHint}
           error={props.errors.twoFactorCode}
           required
         />
         <div class="filter-form__actions">
           <button type="submit" class="button-secondary">
-            二段階認証を解除する
+            {TEXT.turnOff}
           </button>
         </div>
       </form>

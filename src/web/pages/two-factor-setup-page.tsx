@@ -2,7 +2,9 @@ import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../compone
 import { messages } from '../messages.js';
 import { StaffLayout, type StaffViewer } from '../staff-layout.js';
 
-const CODE_LABEL = { code: '確認コード' } as const;
+const TEXT = messages.staff.twoFactorSetup;
+const CODES_TEXT = messages.staff.backupCodes;
+const CODE_LABEL = { code: TEXT.codeLabel } as const;
 
 /** The secret of an otpauth URI, in groups of four for reading aloud or typing. */
 export function secretOfTotpUri(uri: string): string {
@@ -22,31 +24,30 @@ export function TwoFactorSetupPage(props: {
 }) {
   return (
     <StaffLayout
-      title="二段階認証の設定"
+      title={TEXT.title}
       viewer={props.viewer}
       crumbs={[{ label: messages.staff.menu.account, href: '/account' }]}
     >
       <ErrorSummary errors={props.errors} labels={CODE_LABEL} />
-      <h2>1. 認証アプリに登録する</h2>
-      <p>
-        認証アプリで「セットアップキーを入力」などを選び、次のキーを入力してください（種類は「時間ベース」）。
-        アカウント名はメールアドレスにしてください。
-      </p>
+      <h2>{TEXT.registerHeading}</h2>
+      <p>{TEXT.registerLead}</p>
       <dl class="secret-text">
-        <dt>セットアップキー</dt>
+        <dt>{TEXT.secretTerm}</dt>
         <dd>
           <code id="totp-secret">{secretOfTotpUri(props.totpUri)}</code>
         </dd>
-        <dt>otpauth URI（このキーを読み込めるアプリ向け）</dt>
+        <dt>{TEXT.uriTerm}</dt>
         <dd>
           <code id="totp-uri">{props.totpUri}</code>
         </dd>
       </dl>
       <p>
-        この端末に認証アプリがあれば、<a href={props.totpUri}>認証アプリで開く</a>こともできます。
+        {TEXT.openInApp.before}
+        <a href={props.totpUri}>{TEXT.openInApp.link}</a>
+        {TEXT.openInApp.after}
       </p>
-      <h2>2. 確認コードを入力する</h2>
-      <p>登録すると、アプリに 6 桁の数字が表示されます（30 秒ごとに変わります）。その数字を入力してください。</p>
+      <h2>{TEXT.confirmHeading}</h2>
+      <p>{TEXT.confirmLead}</p>
       <form method="post" action="/account/two-factor/confirm" class="filter-form">
         <CsrfField token={props.viewer.csrf} />
         <input type="hidden" name="setup" value={props.sealed} />
@@ -55,40 +56,30 @@ export function TwoFactorSetupPage(props: {
           label={CODE_LABEL.code}
           autocomplete="one-time-code"
           inputmode="numeric"
-          hint="半角数字 6 桁"
+          hint={TEXT.codeHint}
           error={props.errors.code}
           required
         />
         <div class="filter-form__actions">
-          <button type="submit">確認して有効にする</button>
+          <button type="submit">{TEXT.confirm}</button>
         </div>
       </form>
       <p>
-        まだ有効になっていません。15 分以内に確認しないときは、<a href="/account">アカウントのページ</a>
-        からやり直してください。
+        {TEXT.notYet.before}
+        <a href="/account">{TEXT.notYet.link}</a>
+        {TEXT.notYet.after}
       </p>
     </StaffLayout>
   );
 }
 
-const BACKUP_CODES_SHOWN_FOR = {
-  enabled: {
-    title: '二段階認証を有効にしました',
-    notice: '二段階認証を有効にしました。次のログインから、パスワードのあとに確認コードを入力します。',
-  },
-  regenerated: {
-    title: 'バックアップコードを作り直しました',
-    notice: 'バックアップコードを作り直しました。今までのバックアップコードは、もう使えません。',
-  },
-} as const;
-
 /** The backup codes, shown this once: after the first code turned two-factor on, or when made anew. */
 export function TwoFactorBackupCodesPage(props: {
   viewer: StaffViewer;
   backupCodes: string[];
-  reason: keyof typeof BACKUP_CODES_SHOWN_FOR;
+  reason: 'enabled' | 'regenerated';
 }) {
-  const text = BACKUP_CODES_SHOWN_FOR[props.reason];
+  const text = CODES_TEXT[props.reason];
   return (
     <StaffLayout
       title={text.title}
@@ -98,12 +89,13 @@ export function TwoFactorBackupCodesPage(props: {
       <p class="notice" role="status">
         {text.notice}
       </p>
-      <h2>バックアップコード</h2>
+      <h2>{CODES_TEXT.heading}</h2>
       <p>
-        端末をなくしたときは、確認コードの代わりに次のコードを 1 つずつ使えます（各 1 回限り）。
-        <strong>この画面でしか表示しません。</strong>印刷するか書き写して、端末とは別の安全な場所に保管してください。
+        {CODES_TEXT.lead.before}
+        <strong>{CODES_TEXT.lead.strong}</strong>
+        {CODES_TEXT.lead.after}
       </p>
-      <ul class="backup-codes" aria-label="バックアップコード">
+      <ul class="backup-codes" aria-label={CODES_TEXT.listLabel}>
         {props.backupCodes.map((code) => (
           <li>
             <code>{code}</code>
@@ -111,7 +103,7 @@ export function TwoFactorBackupCodesPage(props: {
         ))}
       </ul>
       <p>
-        <a href="/account">アカウントのページに戻る</a>
+        <a href="/account">{CODES_TEXT.back}</a>
       </p>
     </StaffLayout>
   );

@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import type { Actor } from '../domain/access-policy.js';
+import {
+  clearTwoFactorFailures,
+  isTwoFactorLocked,
+  noteTwoFactorFailure,
+} from '../service/accounts/two-factor-attempts.js';
+import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
+import type { TwoFactorField } from '../web/pages/two-factor-section.js';
+import { readSmallForm } from './account-routes.js';
+import type { AppContext } from './app-deps.js';
+import { callAuth, passSetCookies } from './call-auth.js';
+import { checkFormToken } from './csrf.js';
+import { readTwoFactorCode } from './read-two-factor-code.js';
+import type { ActorEnv } from './request-actor.js';
+import { guard } from './route-policy.js';
+import { readPasswordField, TWO_FACTOR_TEXT as TEXT, type TwoFactorHelpers } from './two-factor-helpers.js';
+
+/** /account/two-factor/disable: turning two-factor off, with the password and a code (admins keep it on). */
+export function createTwoFactorDisableRoutes(ctx: AppContext, helpers: TwoFactorHelpers) {
+  const { record, whoIs, accountPage, checkCode, endOtherSessions } = helpers;
+  return new Hono<ActorEnv>().post('/account/two-factor/disable', guard(ctx, { kind: 'signed-in' }), async (c) => {
+    const body = await readSmallForm(c);
+    checkFormToken(c, await ctx.secret(), body.csrf);
+    const actor = c.get('actor') as Actor;
+    const status = await readTwoFactorStatus(ctx.db, actor);
+    if (!status.enabled) return accountPage(c, 422, { alert: TEXT.notOn });
+    if (!status.mayTurnOff) {
+      await record('account.two_factor_disable_refused', whoIs(actor), { reason: 'admin' });
+      return accountPage(c, 403, { alert: TEXT.adminKeepsIt });
+    }
+    const password = readPasswordField(body.twoFactorPassword);
+    const code = readTwoFactorCode(body.twoFactorCode);
+    const errors: Partial<Record<TwoFactorField, string>> = {};
+    if (password === '') errors.twoFactorPassword = TEXT.passwordMissing;
+    if (!code) errors.twoFactorCode = TEXT.codeMissing;
+    if (!code || password === '') return accountPage(c, 422, { errors });
+
+    // the code first (better-auth's disable asks the password only); a wrong one changes nothing
+    // (better-auth counts no wrong codes of a signed-in account: Renkei does, 5 per 15 minutes)
+    const userId = whoIs(actor).userId ?? '';
+    if (await isTwoFactorLocked(ctx.db, userId)) {
+      await record('account.two_factor_refused', whoIs(actor), {
+        kind: code.kind,
+        step: 'disable',
+        reason: 'TOO_MANY_ATTEMPTS',
+      });
+      return accountPage(c, 429, { alert: TEXT.tooMany });
+    }
+    const checked = await checkCode(c, userId, code, true);
+    if (checked === 'reused') {
+      await record('account.two_factor_refused', whoIs(actor), {
+        kind: code.kind,
+        step: 'disable',
+        reason: 'CODE_REUSED',
+      });
+      return accountPage(c, 422, { errors: { twoFactorCode: TEXT.usedCode } });
+    }
+    if (checked.status === 429) return accountPage(c, 429, { alert: TEXT.tooMany });
+    if (checked.status !== 200) {
+      await noteTwoFactorFailure(ctx.db, userId);
+      await record('account.two_factor_refused', whoIs(actor), { kind: code.kind, step: 'disable' });
+      return accountPage(c, 422, { errors: { twoFactorCode: TEXT.wrongCode } });
+    }
+    await clearTwoFactorFailures(ctx.db, userId);
+    const answer = await callAuth(ctx, c, '/two-factor/disable', { body: { password }, withCookies: true });
+    if (answer.status === 429) return accountPage(c, 429, { alert: TEXT.tooMany });
+    if (answer.status !== 200) return accountPage(c, 422, { errors: { twoFactorPassword: TEXT.passwordWrong } });
+    passSetCookies(answer, c.res.headers); // better-auth replaces the session when two-factor turns off
+    await endOtherSessions(c, answer);
+    await record('account.two_factor_disable', whoIs(actor));
+    return c.redirect('/account?twoFactor=off', 303);
+  });
+}
