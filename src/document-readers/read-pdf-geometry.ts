@@ -11,8 +11,11 @@ import {
   type TextRun,
   toSegment,
 } from './page-geometry.js';
+import type { FontFacts } from './pdf-text-state.js';
+import { textRunsFromOperators } from './text-runs-from-operators.js';
 
 type Matrix = [number, number, number, number, number, number];
+type OperatorList = Awaited<ReturnType<PDFPageProxy['getOperatorList']>>;
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
@@ -48,11 +51,7 @@ type PathPiece = { op: 'line'; points: [number, number][] } | { op: 'rect'; corn
  * The straight strokes a page paints (table rules, underlines), with the current transformation applied.
  * Curves are skipped: a rounded corner is no ruling line.
  */
-export async function readSegments(
-  page: PDFPageProxy,
-  OPS: PdfJs['OPS'],
-): Promise<{ segments: Segment[]; shown: ShownText[] }> {
-  const list = await page.getOperatorList();
+export function readSegments(list: OperatorList, OPS: PdfJs['OPS']): { segments: Segment[]; shown: ShownText[] } {
   const segments: Segment[] = [];
   const shown: ShownText[] = [];
   // text position: the line matrix of Td/Tm (the operator list normalises positioning to these two)
@@ -78,34 +77,51 @@ export async function readSegments(
     }
     pending = [];
   };
+  // the codes as locals: OPS is a large object, and every operator goes down this chain
+  const {
+    beginText,
+    closeEOFillStroke,
+    closeFillStroke,
+    closeStroke,
+    constructPath,
+    endPath,
+    eoFill,
+    eoFillStroke,
+    fill,
+    fillStroke,
+    moveText,
+    restore,
+    save,
+    setLineWidth,
+    setTextMatrix,
+    showSpacedText,
+    showText,
+    stroke,
+    transform,
+  } = OPS;
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[];
-    if (fn === OPS.save) stack.push({ ctm, lineWidth });
-    else if (fn === OPS.restore) ({ ctm, lineWidth } = stack.pop() ?? { ctm, lineWidth });
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.setLineWidth) lineWidth = args[0] as number;
-    else if (fn === OPS.constructPath) pending.push(...readPath(args[0] as number[], args[1] as number[], ctm, OPS));
-    else if (fn === OPS.stroke || fn === OPS.closeStroke) paint(true);
-    else if (fn === OPS.fill || fn === OPS.eoFill) paint(false);
-    else if (
-      fn === OPS.fillStroke ||
-      fn === OPS.eoFillStroke ||
-      fn === OPS.closeFillStroke ||
-      fn === OPS.closeEOFillStroke
-    )
+    if (fn === save) stack.push({ ctm, lineWidth });
+    else if (fn === restore) ({ ctm, lineWidth } = stack.pop() ?? { ctm, lineWidth });
+    else if (fn === transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === setLineWidth) lineWidth = args[0] as number;
+    else if (fn === constructPath) pending.push(...readPath(args[0] as number[], args[1] as number[], ctm, OPS));
+    else if (fn === stroke || fn === closeStroke) paint(true);
+    else if (fn === fill || fn === eoFill) paint(false);
+    else if (fn === fillStroke || fn === eoFillStroke || fn === closeFillStroke || fn === closeEOFillStroke)
       paint(true);
-    else if (fn === OPS.endPath) pending = [];
-    else if (fn === OPS.beginText) {
+    else if (fn === endPath) pending = [];
+    else if (fn === beginText) {
       line = [1, 0, 0, 1, 0, 0];
       startKnown = true;
-    } else if (fn === OPS.setTextMatrix) {
+    } else if (fn === setTextMatrix) {
       line = args as Matrix;
       startKnown = true;
-    } else if (fn === OPS.moveText) {
+    } else if (fn === moveText) {
       line = multiply(line, [1, 0, 0, 1, args[0] as number, args[1] as number]);
       startKnown = true;
-    } else if (fn === OPS.showText || fn === OPS.showSpacedText) {
+    } else if (fn === showText || fn === showSpacedText) {
       if (startKnown) {
         const [x, y] = apply(multiply(ctm, line), 0, 0);
         shown.push({ x, y, text: glyphText(args[0]) });
@@ -166,10 +182,26 @@ function rectCorners(coords: number[], k: number, ctm: Matrix): [number, number,
 
 export type RawPage = { page: number; runs: TextRun[]; segments: Segment[]; shown: ShownText[] };
 
-/** Text, strokes and text operators of one page. */
-export async function readRawPage(page: PDFPageProxy, OPS: PdfJs['OPS']): Promise<RawPage> {
-  const [runs, { segments, shown }] = await Promise.all([readTextRuns(page), readSegments(page, OPS)]);
+/**
+ * Text, strokes and text operators of one page, from its operator list; the text runs too, unless the page holds
+ * what textRunsFromOperators leaves to getTextContent.
+ */
+export async function readRawPage(page: PDFPageProxy, pdfjs: PdfJs): Promise<RawPage> {
+  const list = await page.getOperatorList();
+  const { segments, shown } = readSegments(list, pdfjs.OPS);
+  const runs = readOperatorTextRuns(page, list, pdfjs) ?? (await readTextRuns(page));
   return { page: page.pageNumber, runs, segments, shown };
+}
+
+/** The page's text runs from its operator list, as readTextRuns reads them; undefined where getTextContent must. */
+export function readOperatorTextRuns(page: PDFPageProxy, list: OperatorList, pdfjs: PdfJs): TextRun[] | undefined {
+  return textRunsFromOperators(list, {
+    OPS: pdfjs.OPS,
+    font: (name) => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontFacts) : undefined),
+    view: page.view,
+    normalize: pdfjs.normalizeUnicode,
+    fold: foldPdfCharacters,
+  });
 }
 
 /**

@@ -75,7 +75,7 @@ async function readDocument(pdfjs: PdfJs, worker: PDFWorker, bytes: Uint8Array):
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
       try {
-        pages.push(await readRawPage(page, pdfjs.OPS));
+        pages.push(await readRawPage(page, pdfjs));
       } catch (error) {
         throw new DocumentReadError(`PDF の ${n} ページ目が読めません（${(error as Error).message}）。`, {
           page: n,

@@ -38,11 +38,11 @@ export function rebuildPageLines(geometry: PageGeometry): SourceLine[] {
 
 /** The top of a page's first line or row: the highest of these over a document is where its text area starts. */
 export function pageTextTop(geometry: Pick<PageGeometry, 'runs' | 'segments'>): number {
-  const tops = [
-    ...geometry.runs.filter((r) => r.text.trim() !== '').map((r) => r.y + 0.9 * r.size),
-    ...geometry.segments.filter(isHorizontal).map((s) => s.y1),
-  ];
-  return Math.max(Number.NEGATIVE_INFINITY, ...tops);
+  // a loop, not Math.max(...tops): spreading a page's thousand values as arguments was 5 % of rebuilding it
+  let top = Number.NEGATIVE_INFINITY;
+  for (const r of geometry.runs) if (r.text.trim() !== '') top = Math.max(top, r.y + 0.9 * r.size);
+  for (const s of geometry.segments) if (isHorizontal(s)) top = Math.max(top, s.y1);
+  return top;
 }
 
 type Context = { underlined: ReadonlySet<TextRun>; wordBreak: boolean };

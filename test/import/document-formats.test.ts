@@ -3,7 +3,12 @@ import { before, test } from 'node:test';
 import { foldPdfCharacters } from '../../src/document-readers/fold-pdf-characters.js';
 import { fontlessDocument } from '../../src/document-readers/fontless-document.js';
 import { loadPdfJs, pdfjsDataUrls } from '../../src/document-readers/load-pdfjs.js';
-import { type RawPage, readRawPage } from '../../src/document-readers/read-pdf-geometry.js';
+import {
+  type RawPage,
+  readOperatorTextRuns,
+  readRawPage,
+  readTextRuns,
+} from '../../src/document-readers/read-pdf-geometry.js';
 import { createSameThreadPdfWorker } from '../../src/document-readers/same-thread-pdf-worker.js';
 import type { Finding, Vision } from '../../src/domain/vision.js';
 import { type ParsedDocument, parseDocumentBytes } from '../../src/service/parse-document-bytes.js';
@@ -125,7 +130,7 @@ async function rawPages(pdf: Uint8Array, options: Record<string, unknown>): Prom
   const common = { data: new Uint8Array(pdf), ...pdfjsDataUrls(), cMapPacked: true, verbosity: 0 };
   const doc = await pdfjs.getDocument({ ...common, ...options }).promise;
   const pages: RawPage[] = [];
-  for (let n = 1; n <= doc.numPages; n++) pages.push(await readRawPage(await doc.getPage(n), pdfjs.OPS));
+  for (let n = 1; n <= doc.numPages; n++) pages.push(await readRawPage(await doc.getPage(n), pdfjs));
   await doc.destroy();
   return pages;
 }
@@ -138,6 +143,22 @@ test('pdf.js without glyph outlines, over the same-thread worker, reads what its
     const ours = await rawPages(pdf, { worker, disableFontFace: false, ownerDocument: fontlessDocument() });
     worker.destroy();
     assert.deepEqual(ours, await rawPages(pdf, { disableFontFace: true }));
+  }
+});
+
+// LibreOffice's pages hold nothing the port leaves to getTextContent: every page is read from its operator list
+test('the text runs read from the operator list are those getTextContent gives, page by page', async () => {
+  const pdfjs = await loadPdfJs();
+  for (const [name, doc] of Object.entries(made)) {
+    const pdf = await pdfjs.getDocument({ data: new Uint8Array(doc.libreOfficePdf), ...pdfjsDataUrls(), verbosity: 0 })
+      .promise;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const runs = readOperatorTextRuns(page, await page.getOperatorList(), pdfjs);
+      assert.ok(runs, `${name}.pdf page ${n}: read from its operator list`);
+      assert.deepEqual(runs, await readTextRuns(page), `${name}.pdf page ${n}`);
+    }
+    await pdf.destroy();
   }
 });
 
