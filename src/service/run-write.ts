@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type AccessScope, type Actor, isAllowed, type Permission } from '../domain/access-policy.js';
 import { AppError } from '../domain/errors.js';
 import { type AuditEntryInput, appendAuditEntries } from '../store/audit-store.js';
-import { bumpDataVersion } from '../store/data-version-store.js';
+import { bumpDataVersion, markPublicDataVersion } from '../store/data-version-store.js';
 import type { Database } from '../store/database.js';
 import { listPublishedYears } from '../store/yearly-result-store.js';
 
@@ -80,7 +80,9 @@ export async function runWrite<T>(
       const result = await write(context);
       if (!checked) throw new AppError('INTERNAL', 'A write ran without checking its policy');
       if (changes.length === 0) return { result, dataVersion: null };
-      const dataVersion = await bumpDataVersion(trx, await anySeenByPublic(trx, changes));
+      const dataVersion = await bumpDataVersion(trx);
+      // asked after the bump: its row lock waits for a concurrent publication, whose result_year row is then seen
+      if (await anySeenByPublic(trx, changes)) await markPublicDataVersion(trx, dataVersion);
       await appendAuditEntries(
         trx,
         changes.map(({ audience: _, ...change }) => ({ ...describeActor(actor), ...change })),

@@ -14,18 +14,19 @@ export async function readDataVersion(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * Bumps the data version inside the write's transaction and returns the new one; a write the public can see also
- * moves the public version to it. The row lock it takes also orders concurrent writes, so versions are gapless and
- * each names exactly one committed write.
+ * Bumps the data version inside the write's transaction and returns the new one. The row lock it takes also
+ * orders concurrent writes, so versions are gapless and each names exactly one committed write.
  */
-export async function bumpDataVersion(trx: Transaction<Database>, seenByPublic: boolean): Promise<number> {
+export async function bumpDataVersion(trx: Transaction<Database>): Promise<number> {
   const row = await trx
     .updateTable('data_version')
-    .set((eb) => ({
-      version: eb('version', '+', 1),
-      ...(seenByPublic ? { public_version: eb('version', '+', 1) } : {}),
-    }))
+    .set((eb) => ({ version: eb('version', '+', 1) }))
     .returning('version')
     .executeTakeFirstOrThrow();
   return Number(row.version);
+}
+
+/** Marks the write that took `version` as one the public sees (under the row lock bumpDataVersion took). */
+export async function markPublicDataVersion(trx: Transaction<Database>, version: number): Promise<void> {
+  await trx.updateTable('data_version').set({ public_version: version }).execute();
 }
