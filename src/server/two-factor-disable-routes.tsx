@@ -1,10 +1,6 @@
 import { Hono } from 'hono';
 import type { Actor } from '../domain/access-policy.js';
-import {
-  clearTwoFactorFailures,
-  isTwoFactorLocked,
-  noteTwoFactorFailure,
-} from '../service/accounts/two-factor-attempts.js';
+import { clearTwoFactorFailures, noteTwoFactorFailure } from '../service/accounts/two-factor-attempts.js';
 import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
 import type { TwoFactorField } from '../web/pages/two-factor-section.js';
 import { readSmallForm } from './account-routes.js';
@@ -18,7 +14,7 @@ import { readPasswordField, TWO_FACTOR_TEXT as TEXT, type TwoFactorHelpers } fro
 
 /** /account/two-factor/disable: turning two-factor off, with the password and a code (admins keep it on). */
 export function createTwoFactorDisableRoutes(ctx: AppContext, helpers: TwoFactorHelpers) {
-  const { record, whoIs, accountPage, checkCode, endOtherSessions } = helpers;
+  const { record, whoIs, accountPage, checkCode, refuseWhenLocked, endOtherSessions } = helpers;
   return new Hono<ActorEnv>().post('/account/two-factor/disable', guard(ctx, { kind: 'signed-in' }), async (c) => {
     const body = await readSmallForm(c);
     checkFormToken(c, await ctx.secret(), body.csrf);
@@ -37,16 +33,8 @@ export function createTwoFactorDisableRoutes(ctx: AppContext, helpers: TwoFactor
     if (!code || password === '') return accountPage(c, 422, { errors });
 
     // the code first (better-auth's disable asks the password only); a wrong one changes nothing
-    // (better-auth counts no wrong codes of a signed-in account: Renkei does, 5 per 15 minutes)
     const userId = whoIs(actor).userId ?? '';
-    if (await isTwoFactorLocked(ctx.db, userId)) {
-      await record('account.two_factor_refused', whoIs(actor), {
-        kind: code.kind,
-        step: 'disable',
-        reason: 'TOO_MANY_ATTEMPTS',
-      });
-      return accountPage(c, 429, { alert: TEXT.tooMany });
-    }
+    if (await refuseWhenLocked(actor, code.kind, 'disable')) return accountPage(c, 429, { alert: TEXT.tooMany });
     const checked = await checkCode(c, userId, code, true);
     if (checked === 'reused') {
       await record('account.two_factor_refused', whoIs(actor), {

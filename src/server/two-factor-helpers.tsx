@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Actor } from '../domain/access-policy.js';
 import { MIN_PASSWORD_LENGTH } from '../service/accounts/account-auth.js';
 import { type AccountEventAction, recordAccountEvent } from '../service/accounts/record-account-event.js';
-import { claimTotpCode, releaseTotpCode } from '../service/accounts/two-factor-attempts.js';
+import { claimTotpCode, isTwoFactorLocked, releaseTotpCode } from '../service/accounts/two-factor-attempts.js';
 import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
 import { messages } from '../web/messages.js';
 import { AccountPage } from '../web/pages/account-page.js';
@@ -21,7 +21,7 @@ const VERIFY_PATH = { totp: '/two-factor/verify-totp', backup_code: '/two-factor
 
 type AccountOf = { userId: string | null; email: string };
 
-/** What the two-factor routes share: the audit record, the account page re-rendered, a code checked. */
+/** What the two-factor routes share: the audit record, the account page re-rendered, a code checked, the lock. */
 export type TwoFactorHelpers = ReturnType<typeof createTwoFactorHelpers>;
 
 export function createTwoFactorHelpers(ctx: AppContext) {
@@ -83,12 +83,22 @@ export function createTwoFactorHelpers(ctx: AppContext) {
     if (answer.status !== 200 && code.kind === 'totp') await releaseTotpCode(ctx.db, userId, code.code);
     return answer;
   };
+  /**
+   * True when the signed-in account has had too many wrong codes lately (better-auth counts none of a signed-in
+   * account: Renkei does, 5 per 15 minutes); the refusal is then recorded, before any code is checked.
+   */
+  const refuseWhenLocked = async (actor: Actor, kind: TwoFactorCode['kind'], step: 'confirm' | 'disable') => {
+    const who = whoIs(actor);
+    if (!(await isTwoFactorLocked(ctx.db, who.userId ?? ''))) return false;
+    await record('account.two_factor_refused', who, { kind, step, reason: 'TOO_MANY_ATTEMPTS' });
+    return true;
+  };
   /** Ends the account's other sessions (as a password change does), calling on as the session `answer` set. */
   const endOtherSessions = async (c: Context<ActorEnv>, answer: Response) => {
     const ended = await callAuth(ctx, c, '/revoke-other-sessions', { body: {}, withCookies: cookiesSetBy(answer) });
     if (ended.status !== 200) ctx.logger.error({ status: ended.status }, 'two-factor: other sessions not ended');
   };
-  return { record, whoIs, accountPage, backupCodesPage, checkCode, endOtherSessions };
+  return { record, whoIs, accountPage, backupCodesPage, checkCode, refuseWhenLocked, endOtherSessions };
 }
 
 /** A password field of a two-factor form, at most 256 characters; '' when missing. */

@@ -1,10 +1,6 @@
 import { Hono } from 'hono';
 import type { Actor } from '../domain/access-policy.js';
-import {
-  clearTwoFactorFailures,
-  isTwoFactorLocked,
-  noteTwoFactorFailure,
-} from '../service/accounts/two-factor-attempts.js';
+import { clearTwoFactorFailures, noteTwoFactorFailure } from '../service/accounts/two-factor-attempts.js';
 import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
 import { TwoFactorSetupPage } from '../web/pages/two-factor-setup-page.js';
 import { readSmallForm } from './account-routes.js';
@@ -24,7 +20,7 @@ import { readPasswordField, TWO_FACTOR_TEXT as TEXT, type TwoFactorHelpers } fro
  * and /account/two-factor/confirm (a first code; then the backup codes, shown once).
  */
 export function createTwoFactorSetupRoutes(ctx: AppContext, helpers: TwoFactorHelpers) {
-  const { record, whoIs, accountPage, backupCodesPage, checkCode, endOtherSessions } = helpers;
+  const { record, whoIs, accountPage, backupCodesPage, checkCode, refuseWhenLocked, endOtherSessions } = helpers;
   return new Hono<ActorEnv>()
     .post('/account/two-factor/enable', guard(ctx, { kind: 'signed-in' }), async (c) => {
       const body = await readSmallForm(c);
@@ -80,14 +76,7 @@ export function createTwoFactorSetupRoutes(ctx: AppContext, helpers: TwoFactorHe
       const code = readTwoFactorCode(body.code);
       if (code?.kind !== 'totp') return again(422, TEXT.totpMissing);
       const userId = whoIs(actor).userId ?? '';
-      if (await isTwoFactorLocked(ctx.db, userId)) {
-        await record('account.two_factor_refused', whoIs(actor), {
-          kind: code.kind,
-          step: 'confirm',
-          reason: 'TOO_MANY_ATTEMPTS',
-        });
-        return again(429, TEXT.tooMany);
-      }
+      if (await refuseWhenLocked(actor, code.kind, 'confirm')) return again(429, TEXT.tooMany);
       const answer = await checkCode(c, userId, code, true);
       if (answer === 'reused') {
         await record('account.two_factor_refused', whoIs(actor), {
