@@ -309,6 +309,16 @@ export const messages = {
       listLabel: 'バックアップコード',
       back: 'アカウントのページに戻る',
     },
+    /** /signin: e-mail and password */
+    signIn: {
+      title: '職員ログイン',
+      crumbs: { home: 'ホーム', signIn: '職員ログイン' },
+      description: '圏域の市町村の担当職員・ビジョン懇談会委員・管理者のログイン',
+      lead: '圏域の市町村の担当職員、ビジョン懇談会の委員、管理者の方のページです。アカウントは管理者が発行します。',
+      labels: { email: 'メールアドレス', password: 'パスワード' },
+      submit: 'ログイン',
+      forgotPassword: 'パスワードを忘れたときは、圏域の管理者に再設定を依頼してください。',
+    },
     /** /signin/code: the second step of a sign-in */
     signInCode: {
       title: '確認コードの入力',

@@ -1,10 +1,12 @@
 import { FormAlert } from '../components/form-alert.js';
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../components/form-fields.js';
 import { Layout } from '../layout.js';
+import { messages } from '../messages.js';
 
 export type SignInField = 'email' | 'password';
 
-const LABELS: Record<SignInField, string> = { email: 'メールアドレス', password: 'パスワード' };
+const TEXT = messages.staff.signIn;
+const LABELS: Record<SignInField, string> = TEXT.labels;
 
 /** /signin: e-mail and password; after a refusal the e-mail stays, the password never comes back. */
 export function SignInPage(props: {
@@ -17,15 +19,13 @@ export function SignInPage(props: {
 }) {
   return (
     <Layout
-      title="職員ログイン"
+      title={TEXT.title}
       areaName=""
-      breadcrumbs={[{ label: 'ホーム', href: '/' }, { label: '職員ログイン' }]}
-      description="圏域の市町村の担当職員・ビジョン懇談会委員・管理者のログイン"
+      breadcrumbs={[{ label: TEXT.crumbs.home, href: '/' }, { label: TEXT.crumbs.signIn }]}
+      description={TEXT.description}
     >
-      <h1>職員ログイン</h1>
-      <p class="lead">
-        圏域の市町村の担当職員、ビジョン懇談会の委員、管理者の方のページです。アカウントは管理者が発行します。
-      </p>
+      <h1>{TEXT.title}</h1>
+      <p class="lead">{TEXT.lead}</p>
       <FormAlert message={props.alert} />
       <ErrorSummary errors={props.errors} labels={LABELS} />
       <form method="post" action="/signin" class="filter-form">
@@ -49,10 +49,10 @@ export function SignInPage(props: {
           required
         />
         <div class="filter-form__actions">
-          <button type="submit">ログイン</button>
+          <button type="submit">{TEXT.submit}</button>
         </div>
       </form>
-      <p>パスワードを忘れたときは、圏域の管理者に再設定を依頼してください。</p>
+      <p>{TEXT.forgotPassword}</p>
     </Layout>
   );
 }
