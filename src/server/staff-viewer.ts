@@ -37,6 +37,7 @@ export async function buildStaffViewer(c: Context, ctx: AppContext, actor: Actor
       ),
     ],
     csrf: await csrfTokenOf(c, ctx),
+    path: c.req.path,
   };
 }
 

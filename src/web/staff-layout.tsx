@@ -9,11 +9,33 @@ export type StaffViewer = {
   roles: string[];
   links: { href: string; label: string }[];
   csrf: string;
+  /** the path of the page shown (the request's): the menu marks the entry it belongs to */
+  path: string;
 };
+
+type MenuLink = StaffViewer['links'][number];
+
+/**
+ * The staff menu's entry for the page at `path`, marked as the site nav marks its own: 'page' on the page itself,
+ * 'true' on the entry the page lies under (the longest link that is a folder of the path); none elsewhere.
+ */
+export function findStaffMenuCurrent(
+  links: MenuLink[],
+  path: string,
+): { link: MenuLink; mark: 'page' | 'true' } | undefined {
+  const pathOf = (link: MenuLink) => link.href.split(/[?#]/)[0] ?? link.href;
+  const exact = links.find((link) => pathOf(link) === path);
+  if (exact) return { link: exact, mark: 'page' };
+  const under = links
+    .filter((link) => pathOf(link) !== '/' && path.startsWith(`${pathOf(link)}/`))
+    .sort((a, b) => pathOf(b).length - pathOf(a).length)[0];
+  return under && { link: under, mark: 'true' };
+}
 
 /** The frame of every page behind sign-in: the site layout, the account bar (who, sign-out) and the staff menu. */
 export function StaffLayout(props: { title: string; viewer: StaffViewer; crumbs?: Crumb[]; children: Child }) {
   const { viewer } = props;
+  const current = findStaffMenuCurrent(viewer.links, viewer.path);
   return (
     <Layout
       title={props.title}
@@ -38,7 +60,11 @@ export function StaffLayout(props: { title: string; viewer: StaffViewer; crumbs?
         <ul class="staff-nav__list">
           {viewer.links.map((link) => (
             <li>
-              <a href={link.href} class="staff-nav__link">
+              <a
+                href={link.href}
+                class="staff-nav__link"
+                aria-current={current?.link === link ? current.mark : undefined}
+              >
                 {link.label}
               </a>
             </li>

@@ -22,7 +22,12 @@ import { TEST_PASSWORD } from '../helpers/web-client.js';
 const AREA = '青森圏域';
 
 // runs in the page (the project's TypeScript has no DOM library)
-declare function getComputedStyle(element: unknown): { fontSize: string };
+declare function getComputedStyle(element: unknown): {
+  fontSize: string;
+  fontWeight: string;
+  borderBottomWidth: string;
+  borderBottomColor: string;
+};
 
 describe('accounts in Chromium: sign in, edit within one role, refused outside it', { skip: browserSkipReason }, () => {
   let server: PortalServer;
@@ -139,6 +144,20 @@ describe('accounts in Chromium: sign in, edit within one role, refused outside i
       await page.setViewportSize({ width: 1280, height: 900 });
     };
     await page.goto(`${server.origin}/account`);
+    // the staff menu marks the page shown by more than colour: bold, and a bar under it
+    const menuLook = (selector: string) =>
+      page
+        .locator(`.staff-nav ${selector}`)
+        .first()
+        .evaluate((e) => {
+          const style = getComputedStyle(e);
+          return { weight: style.fontWeight, bar: style.borderBottomWidth, barColour: style.borderBottomColor };
+        });
+    assert.equal(await page.locator('.staff-nav [aria-current="page"]').textContent(), 'アカウント');
+    const [current, other] = [await menuLook('[aria-current]'), await menuLook('a:not([aria-current])')];
+    assert.ok(Number(current.weight) >= 700 && Number(other.weight) < 700, JSON.stringify({ current, other }));
+    assert.ok(current.bar === '3px' && current.barColour !== 'rgba(0, 0, 0, 0)', JSON.stringify(current));
+    assert.equal(other.barColour, 'rgba(0, 0, 0, 0)');
     const twoFactorSection = page.locator('section', { has: page.locator('#two-factor-heading') });
     assert.match((await twoFactorSection.textContent()) ?? '', /状態: 無効/);
     await twoFactorSection.getByLabel('パスワード').fill(TEST_PASSWORD);

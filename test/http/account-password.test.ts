@@ -72,6 +72,12 @@ for (const engine of testEngines) {
       assert.equal(answer.headers.get('location'), '/account?changed=1');
       const page = await (await client.request('/account?changed=1')).text();
       assert.ok(page.includes(TEXT.passwordChanged));
+      // the staff menu marks the page shown (the server passes the request's path to the layout)
+      assert.ok(
+        page.includes(
+          `<a href="/account" class="staff-nav__link" aria-current="page">${messages.staff.menu.account}</a>`,
+        ),
+      );
       const again = new WebClient(app);
       assert.equal((await again.signIn(EMAIL, NEW_PASSWORD)).status, 303);
       assert.ok(again.signedIn);

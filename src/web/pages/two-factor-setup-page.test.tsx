@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { messages } from '../messages.js';
 import { TwoFactorBackupCodesPage } from './two-factor-setup-page.js';
 
-const viewer = { email: 'a@example.jp', roles: [], links: [], csrf: 't' };
+const viewer = { email: 'a@example.jp', roles: [], links: [], csrf: 't', path: '/account/two-factor/confirm' };
 
 test('backup codes page: its wording says why they are shown, its crumb names the account page as the menu does', async () => {
   const codes = Array.from({ length: 10 }, (_, i) => `abcd${i}-12345`);
