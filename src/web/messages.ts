@@ -187,6 +187,13 @@ export const messages = {
   },
   /** The staff pages (signed in): the menu's names, also used as the pages' titles and breadcrumbs. */
   staff: {
+    /** the frame of every staff page (staff-layout.tsx) */
+    frame: {
+      menu: '職員メニュー',
+      description: 'Renkei 職員用ページ',
+      signedInAs: 'ログイン中: ',
+      signOut: 'ログアウト',
+    },
     menu: {
       account: 'アカウント',
       results: '実績の入力',

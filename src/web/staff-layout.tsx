@@ -1,6 +1,9 @@
 import type { Child } from 'hono/jsx';
 import { CsrfField } from './components/form-fields.js';
 import { type Crumb, Layout } from './layout.js';
+import { messages } from './messages.js';
+
+const text = messages.staff.frame;
 
 /** Who is signed in, as the staff pages show it, and the links their roles open. */
 export type StaffViewer = {
@@ -40,23 +43,24 @@ export function StaffLayout(props: { title: string; viewer: StaffViewer; crumbs?
     <Layout
       title={props.title}
       areaName=""
-      breadcrumbs={[{ label: '職員メニュー', href: '/staff' }, ...(props.crumbs ?? []), { label: props.title }]}
-      description="Renkei 職員用ページ"
+      breadcrumbs={[{ label: text.menu, href: '/staff' }, ...(props.crumbs ?? []), { label: props.title }]}
+      description={text.description}
       accountSlot={<a href="/account">{viewer.email}</a>}
     >
       <div class="account-bar">
         <p>
-          ログイン中: <strong>{viewer.email}</strong>
+          {text.signedInAs}
+          <strong>{viewer.email}</strong>
           {viewer.roles.length > 0 ? `（${viewer.roles.join('、')}）` : ''}
         </p>
         <form method="post" action="/signout">
           <CsrfField token={viewer.csrf} />
           <button type="submit" class="button-secondary">
-            ログアウト
+            {text.signOut}
           </button>
         </form>
       </div>
-      <nav aria-label="職員メニュー" class="staff-nav">
+      <nav aria-label={text.menu} class="staff-nav">
         <ul class="staff-nav__list">
           {viewer.links.map((link) => (
             <li>
