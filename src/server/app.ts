@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.use('*', compressAnswers); // gzip for /api and /downloads (compress-answers.ts)
 
-  app.get('/healthz', async (c) => c.json(await checkHealth(deps.db)));
+  app.get('/healthz', async (c) => c.json(await checkHealth(ctx.freshness.stamp)));
   app.route('/', createApiRoutes(ctx)); // /api/v1/…, /api/v1/openapi.json and /api/docs
   app.route('/', createResultRoutes(ctx)); // /api/v1/areas/{slug}/results/… and /staff/results
   app.route('/', createResultsWorkbookRoutes(ctx)); // /staff/results/workbook: the Excel round trip
