@@ -5,7 +5,7 @@ export type { Logger, LogLevel };
 
 /**
  * Keys whose values never reach a line, wherever a caller puts them (a safety net: the request log writes none of
- * them, and nothing logs headers or bodies). `*.key` covers one level of nesting, e.g. `{ user: { password } }`.
+ * them, and nothing logs headers or bodies): at the top of a line, and one level down, e.g. `{ user: { password } }`.
  */
 const REDACTED_KEYS = [
   'password',
@@ -19,7 +19,29 @@ const REDACTED_KEYS = [
   'headers',
   'body',
 ];
-const REDACT_PATHS = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]);
+const CENSOR = '[redacted]';
+const isRedacted = new Set(REDACTED_KEYS);
+
+/**
+ * The line's fields with REDACTED_KEYS censored one level down (the top level is pino's `redact`). pino's own
+ * `*.key` paths did the same at ~20 µs a line, a twentieth of a cached answer's whole cost (measured beside
+ * top-level paths only, in a loop of 100,000 access lines); this walks the line's own objects, copying only one
+ * that holds such a key.
+ */
+function censorOneLevelDown(fields: Record<string, unknown>): Record<string, unknown> {
+  let censored: Record<string, unknown> | undefined;
+  for (const key in fields) {
+    const value = fields[key];
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Error) continue;
+    const inner = value as Record<string, unknown>;
+    if (!Object.keys(inner).some((name) => isRedacted.has(name))) continue;
+    const copy: Record<string, unknown> = {};
+    for (const name in inner) copy[name] = isRedacted.has(name) ? CENSOR : inner[name];
+    censored ??= { ...fields };
+    censored[key] = copy;
+  }
+  return censored ?? fields;
+}
 
 export type LoggerOptions = {
   level: LogLevel;
@@ -38,8 +60,8 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level,
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }), log: censorOneLevelDown, bindings: censorOneLevelDown },
+      redact: { paths: REDACTED_KEYS, censor: CENSOR },
     },
     options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
