@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
 import { patchPdfWorkerSource, SKIP_HOOK, type1CffCannotFail } from './type1-font-data.js';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -45,8 +46,8 @@ export function loadPdfJs(): Promise<PdfJs> {
 }
 
 /**
- * The worker module, changed by patchPdfWorkerSource when it fits (it has no imports of its own, so it runs the
- * same from a data: URL), else as shipped. It sets `globalThis.pdfjsWorker` to its exports either way.
+ * The worker module, changed by patchPdfWorkerSource and run as a script named after the shipped file when the
+ * changes fit it, else imported as shipped. It sets `globalThis.pdfjsWorker` to its exports either way.
  */
 async function importWorkerModule(): Promise<void> {
   const file = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -55,9 +56,8 @@ async function importWorkerModule(): Promise<void> {
     await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     return;
   }
-  await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`);
-  const { pdfjsWorker } = globalThis as { pdfjsWorker?: Record<string, unknown> };
-  if (pdfjsWorker) pdfjsWorker[SKIP_HOOK] = type1CffCannotFail;
+  const exports = runInThisContext(patched, { filename: file }) as Record<string, unknown>;
+  exports[SKIP_HOOK] = type1CffCannotFail;
 }
 
 /** Where pdf.js finds the predefined CMaps (Japanese PDFs often use UniJIS-UCS2-H without embedding) and fonts. */

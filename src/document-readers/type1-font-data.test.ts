@@ -14,6 +14,7 @@ test('the changes fit the pdf.js worker module shipped, and only it', () => {
   assert.ok(patched.includes(`__webpack_exports__.${SKIP_HOOK}?.(name, type2Charstrings`));
   assert.ok(patched.includes('if (font instanceof Type1Font && font.data === null) return null;'));
   assert.ok(!patched.includes('sourceMappingURL='));
+  assert.ok(!patched.includes('export {'), 'a script: the export is its value');
   const version = `const pdfjsVersion = "${PATCHED_PDFJS_VERSION}";`;
   assert.equal(patchPdfWorkerSource(shipped.replace(version, 'const pdfjsVersion = "4.10.39";')), undefined);
   assert.equal(patchPdfWorkerSource(shipped.replace('this.data = this.wrap(', 'this.data = this.wrap2(')), undefined);

@@ -32,25 +32,33 @@ function occursOnce(source: string, text: string): boolean {
   return at >= 0 && source.indexOf(text, at + 1) < 0;
 }
 
+const EXPORT_LINE = 'export { __webpack_exports__WorkerMessageHandler as WorkerMessageHandler };';
+
 /**
- * The worker module's source with both changes, or undefined when it is not the source they were written for
- * (then it is loaded unchanged). `__webpack_exports__` is the module's exports object (`globalThis.pdfjsWorker`),
- * where loadPdfJs puts `type1CffCannotFail` under SKIP_HOOK; until it does, every font takes the normal path.
- * The source map comment goes: loaded from a data: URL, its relative path names nothing (and Node, with source
- * maps on, throws on it).
+ * The worker module's source with both changes, as a script whose value is the module's exports, or undefined when
+ * it is not the source they were written for (then it is loaded unchanged). `__webpack_exports__` is the module's
+ * exports object (`globalThis.pdfjsWorker`), where loadPdfJs puts `type1CffCannotFail` under SKIP_HOOK; until it
+ * does, every font takes the normal path.
+ *
+ * A script, not a module from a data: URL: the module has no imports and its one export is its exports object; in
+ * a strict function its declarations keep the scope and strictness they had in the module, and the script can
+ * carry the shipped file's name (a data: URL of 3 MB would be every stack frame's file name). The function starts
+ * on the module's first line and one line is inserted, so stack lines point into the shipped file, one line off
+ * after `Font.convert`. The source map comment goes (the map is of the unchanged file).
  */
 export function patchPdfWorkerSource(source: string): string | undefined {
-  if (!source.includes(VERSION_LINE) || !occursOnce(source, WRAP_CALL) || !occursOnce(source, CONVERT_BUILDS_FILE)) {
-    return undefined;
-  }
+  const fits = [WRAP_CALL, CONVERT_BUILDS_FILE, EXPORT_LINE].every((text) => occursOnce(source, text));
+  if (!source.includes(VERSION_LINE) || !fits) return undefined;
   const ask = `__webpack_exports__.${SKIP_HOOK}?.(name, type2Charstrings, this.charstrings, subrs, properties)`;
-  return source
+  const changed = source
     .replace(WRAP_CALL, `this.data = ${ask} ? null : ${WRAP_CALL.slice('this.data = '.length)}`)
     .replace(
       CONVERT_BUILDS_FILE,
       `    if (font instanceof Type1Font && font.data === null) return null;\n${CONVERT_BUILDS_FILE}`,
     )
+    .replace(EXPORT_LINE, '')
     .replace(/^\/\/# sourceMappingURL=.*$/m, '');
+  return `(function () { "use strict"; ${changed}\nreturn __webpack_exports__;\n})();\n`;
 }
 
 // Spreading an array into push throws past V8's argument limit (about 120,000 on Node 20's stack); pdf.js's
