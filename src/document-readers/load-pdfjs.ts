@@ -52,12 +52,19 @@ export function loadPdfJs(): Promise<PdfJs> {
 async function importWorkerModule(): Promise<void> {
   const file = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const patched = patchPdfWorkerSource(await readFile(file, 'utf8'));
-  if (!patched) {
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return;
+  const exports = patched === undefined ? undefined : runWorkerScript(patched, file);
+  if (exports) exports[SKIP_HOOK] = type1CffCannotFail;
+  else await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+}
+
+/** The changed worker module's exports, or undefined when its script does not run (then it is imported as shipped). */
+export function runWorkerScript(script: string, file: string): Record<string, unknown> | undefined {
+  try {
+    const exports: unknown = runInThisContext(script, { filename: file });
+    return typeof exports === 'object' && exports !== null ? (exports as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
-  const exports = runInThisContext(patched, { filename: file }) as Record<string, unknown>;
-  exports[SKIP_HOOK] = type1CffCannotFail;
 }
 
 /** Where pdf.js finds the predefined CMaps (Japanese PDFs often use UniJIS-UCS2-H without embedding) and fonts. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { loadPdfJs } from './load-pdfjs.js';
+import { loadPdfJs, runWorkerScript } from './load-pdfjs.js';
 import { PATCHED_PDFJS_VERSION, patchPdfWorkerSource, SKIP_HOOK, type1CffCannotFail } from './type1-font-data.js';
 
 const workerFile = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -26,6 +26,15 @@ test('loadPdfJs gives the worker module the question', async () => {
   await loadPdfJs();
   const { pdfjsWorker } = globalThis as { pdfjsWorker?: Record<string, unknown> };
   assert.equal(pdfjsWorker?.[SKIP_HOOK], type1CffCannotFail);
+});
+
+test('a changed worker script that does not run leaves the module to be imported as shipped', () => {
+  assert.equal(
+    runWorkerScript('(function () { throw new Error("changed wrongly"); })();', 'pdf.worker.mjs'),
+    undefined,
+  );
+  assert.equal(runWorkerScript('(function () { return {', 'pdf.worker.mjs'), undefined, 'a syntax error');
+  assert.deepEqual(runWorkerScript('(function () { return { a: 1 }; })();', 'pdf.worker.mjs'), { a: 1 });
 });
 
 /** A Type 1 program as pdf.js 4.10's Type1Font holds it when it asks. */
