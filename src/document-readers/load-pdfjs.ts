@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
+import { patchPdfWorkerSource, SKIP_HOOK, type1CffCannotFail } from './type1-font-data.js';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -21,6 +24,9 @@ let pdfjsPromise: Promise<PdfJs> | undefined;
  * in `npm start`, tsx, and so every import worker) Node then parses both modules' source maps (7 MB): that doubled
  * the load, 1.2–1.3 s instead of 0.6–0.7 s. They are loaded with source maps off (stacks through pdf.js then show
  * its built files' lines).
+ *
+ * The worker module is loaded from its source with two narrow changes that leave out the Type 1 font files no one
+ * draws from (type1-font-data.ts); from the file as shipped when they do not fit it.
  */
 export function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
@@ -29,7 +35,7 @@ export function loadPdfJs(): Promise<PdfJs> {
     if (sourceMaps) process.setSourceMapsEnabled(false);
     try {
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-      await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      await importWorkerModule();
       return pdfjs;
     } finally {
       if (sourceMaps) process.setSourceMapsEnabled(true);
@@ -37,6 +43,28 @@ export function loadPdfJs(): Promise<PdfJs> {
     }
   })();
   return pdfjsPromise;
+}
+
+/**
+ * The worker module, changed by patchPdfWorkerSource and run as a script named after the shipped file when the
+ * changes fit it, else imported as shipped. It sets `globalThis.pdfjsWorker` to its exports either way.
+ */
+async function importWorkerModule(): Promise<void> {
+  const file = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const patched = patchPdfWorkerSource(await readFile(file, 'utf8'));
+  const exports = patched === undefined ? undefined : runWorkerScript(patched, file);
+  if (exports) exports[SKIP_HOOK] = type1CffCannotFail;
+  else await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+}
+
+/** The changed worker module's exports, or undefined when its script does not run (then it is imported as shipped). */
+export function runWorkerScript(script: string, file: string): Record<string, unknown> | undefined {
+  try {
+    const exports: unknown = runInThisContext(script, { filename: file });
+    return typeof exports === 'object' && exports !== null ? (exports as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where pdf.js finds the predefined CMaps (Japanese PDFs often use UniJIS-UCS2-H without embedding) and fonts. */

@@ -48,15 +48,18 @@ class SameThreadPort {
   }
 }
 
-type WorkerModule = { WorkerMessageHandler: { initializeFromPort(port: SameThreadPort): void } };
+export type PdfWorkerModule = { WorkerMessageHandler: { initializeFromPort(port: SameThreadPort): void } };
 
 /**
  * A pdf.js worker for one document, in this thread, wired as pdf.js wires a real one (the worker module's
  * `WorkerMessageHandler.initializeFromPort`, the API's `new PDFWorker({ port })`), over SameThreadPort.
  * Pass it to `getDocument({ worker })` and destroy it after the document (pdf.js leaves a given worker alone).
+ * The worker module is the one loadPdfJs loaded unless one is given (a test compares it with pdf.js as shipped).
  */
-export function createSameThreadPdfWorker(pdfjs: PdfJs): PDFWorker {
-  const { pdfjsWorker } = globalThis as { pdfjsWorker?: WorkerModule };
+export function createSameThreadPdfWorker(
+  pdfjs: PdfJs,
+  pdfjsWorker = (globalThis as { pdfjsWorker?: PdfWorkerModule }).pdfjsWorker,
+): PDFWorker {
   if (!pdfjsWorker) throw new Error('pdf.js worker module not loaded (loadPdfJs loads it)');
   const port = new SameThreadPort();
   pdfjsWorker.WorkerMessageHandler.initializeFromPort(port);
