@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { Actor } from '../domain/access-policy.js';
-import { clearTwoFactorFailures, noteTwoFactorFailure } from '../service/accounts/two-factor-attempts.js';
 import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
 import type { TwoFactorField } from '../web/pages/two-factor-section.js';
 import { readSmallForm } from './account-routes.js';
@@ -14,7 +13,7 @@ import { readPasswordField, TWO_FACTOR_TEXT as TEXT, type TwoFactorHelpers } fro
 
 /** /account/two-factor/disable: turning two-factor off, with the password and a code (admins keep it on). */
 export function createTwoFactorDisableRoutes(ctx: AppContext, helpers: TwoFactorHelpers) {
-  const { record, whoIs, accountPage, checkCode, refuseWhenLocked, endOtherSessions } = helpers;
+  const { record, whoIs, accountPage, checkSignedInCode, endOtherSessions } = helpers;
   return new Hono<ActorEnv>().post('/account/two-factor/disable', guard(ctx, { kind: 'signed-in' }), async (c) => {
     const body = await readSmallForm(c);
     checkFormToken(c, await ctx.secret(), body.csrf);
@@ -33,24 +32,13 @@ export function createTwoFactorDisableRoutes(ctx: AppContext, helpers: TwoFactor
     if (!code || password === '') return accountPage(c, 422, { errors });
 
     // the code first (better-auth's disable asks the password only); a wrong one changes nothing
-    const userId = whoIs(actor).userId ?? '';
-    if (await refuseWhenLocked(actor, code.kind, 'disable')) return accountPage(c, 429, { alert: TEXT.tooMany });
-    const checked = await checkCode(c, userId, code, true);
-    if (checked === 'reused') {
-      await record('account.two_factor_refused', whoIs(actor), {
-        kind: code.kind,
-        step: 'disable',
-        reason: 'CODE_REUSED',
-      });
-      return accountPage(c, 422, { errors: { twoFactorCode: TEXT.usedCode } });
+    const checked = await checkSignedInCode(c, actor, code, 'disable');
+    if ('refused' in checked) {
+      const { refused } = checked;
+      if (refused === 'locked' || refused === 'limited') return accountPage(c, 429, { alert: TEXT.tooMany });
+      const error = refused === 'reused' ? TEXT.usedCode : TEXT.wrongCode;
+      return accountPage(c, 422, { errors: { twoFactorCode: error } });
     }
-    if (checked.status === 429) return accountPage(c, 429, { alert: TEXT.tooMany });
-    if (checked.status !== 200) {
-      await noteTwoFactorFailure(ctx.db, userId);
-      await record('account.two_factor_refused', whoIs(actor), { kind: code.kind, step: 'disable' });
-      return accountPage(c, 422, { errors: { twoFactorCode: TEXT.wrongCode } });
-    }
-    await clearTwoFactorFailures(ctx.db, userId);
     const answer = await callAuth(ctx, c, '/two-factor/disable', { body: { password }, withCookies: true });
     if (answer.status === 429) return accountPage(c, 429, { alert: TEXT.tooMany });
     if (answer.status !== 200) return accountPage(c, 422, { errors: { twoFactorPassword: TEXT.passwordWrong } });

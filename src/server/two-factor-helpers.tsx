@@ -2,7 +2,13 @@ import type { Context } from 'hono';
 import type { Actor } from '../domain/access-policy.js';
 import { MIN_PASSWORD_LENGTH } from '../service/accounts/account-auth.js';
 import { type AccountEventAction, recordAccountEvent } from '../service/accounts/record-account-event.js';
-import { claimTotpCode, isTwoFactorLocked, releaseTotpCode } from '../service/accounts/two-factor-attempts.js';
+import {
+  claimTotpCode,
+  clearTwoFactorFailures,
+  isTwoFactorLocked,
+  noteTwoFactorFailure,
+  releaseTotpCode,
+} from '../service/accounts/two-factor-attempts.js';
 import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
 import { messages } from '../web/messages.js';
 import { AccountPage } from '../web/pages/account-page.js';
@@ -84,21 +90,44 @@ export function createTwoFactorHelpers(ctx: AppContext) {
     return answer;
   };
   /**
-   * True when the signed-in account has had too many wrong codes lately (better-auth counts none of a signed-in
-   * account: Renkei does, 5 per 15 minutes); the refusal is then recorded, before any code is checked.
+   * A code a signed-in account gives to turn two-factor on (`confirm`) or off (`disable`), checked with Renkei's
+   * count of wrong codes (better-auth counts none of a signed-in account: Renkei does, 5 per 15 minutes): a locked
+   * account is refused before any code is checked; a reused or wrong code is recorded as a refusal (a wrong one also
+   * counted); a right one clears the count. 'limited' is better-auth's own rate limit. On success, better-auth's
+   * answer (its cookies replace the session).
    */
-  const refuseWhenLocked = async (actor: Actor, kind: TwoFactorCode['kind'], step: 'confirm' | 'disable') => {
+  const checkSignedInCode = async (
+    c: Context<ActorEnv>,
+    actor: Actor,
+    code: TwoFactorCode,
+    step: 'confirm' | 'disable',
+  ): Promise<{ refused: 'locked' | 'reused' | 'limited' | 'wrong' } | { answer: Response }> => {
     const who = whoIs(actor);
-    if (!(await isTwoFactorLocked(ctx.db, who.userId ?? ''))) return false;
-    await record('account.two_factor_refused', who, { kind, step, reason: 'TOO_MANY_ATTEMPTS' });
-    return true;
+    const userId = who.userId ?? '';
+    if (await isTwoFactorLocked(ctx.db, userId)) {
+      await record('account.two_factor_refused', who, { kind: code.kind, step, reason: 'TOO_MANY_ATTEMPTS' });
+      return { refused: 'locked' };
+    }
+    const answer = await checkCode(c, userId, code, true);
+    if (answer === 'reused') {
+      await record('account.two_factor_refused', who, { kind: code.kind, step, reason: 'CODE_REUSED' });
+      return { refused: 'reused' };
+    }
+    if (answer.status === 429) return { refused: 'limited' };
+    if (answer.status !== 200) {
+      await noteTwoFactorFailure(ctx.db, userId);
+      await record('account.two_factor_refused', who, { kind: code.kind, step });
+      return { refused: 'wrong' };
+    }
+    await clearTwoFactorFailures(ctx.db, userId);
+    return { answer };
   };
   /** Ends the account's other sessions (as a password change does), calling on as the session `answer` set. */
   const endOtherSessions = async (c: Context<ActorEnv>, answer: Response) => {
     const ended = await callAuth(ctx, c, '/revoke-other-sessions', { body: {}, withCookies: cookiesSetBy(answer) });
     if (ended.status !== 200) ctx.logger.error({ status: ended.status }, 'two-factor: other sessions not ended');
   };
-  return { record, whoIs, accountPage, backupCodesPage, checkCode, refuseWhenLocked, endOtherSessions };
+  return { record, whoIs, accountPage, backupCodesPage, checkCode, checkSignedInCode, endOtherSessions };
 }
 
 /** A password field of a two-factor form, at most 256 characters; '' when missing. */

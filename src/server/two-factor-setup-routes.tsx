@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { Actor } from '../domain/access-policy.js';
-import { clearTwoFactorFailures, noteTwoFactorFailure } from '../service/accounts/two-factor-attempts.js';
 import { readTwoFactorStatus } from '../service/accounts/two-factor-status.js';
 import { TwoFactorSetupPage } from '../web/pages/two-factor-setup-page.js';
 import { readSmallForm } from './account-routes.js';
@@ -20,7 +19,7 @@ import { readPasswordField, TWO_FACTOR_TEXT as TEXT, type TwoFactorHelpers } fro
  * and /account/two-factor/confirm (a first code; then the backup codes, shown once).
  */
 export function createTwoFactorSetupRoutes(ctx: AppContext, helpers: TwoFactorHelpers) {
-  const { record, whoIs, accountPage, backupCodesPage, checkCode, refuseWhenLocked, endOtherSessions } = helpers;
+  const { record, whoIs, accountPage, backupCodesPage, checkSignedInCode, endOtherSessions } = helpers;
   return new Hono<ActorEnv>()
     .post('/account/two-factor/enable', guard(ctx, { kind: 'signed-in' }), async (c) => {
       const body = await readSmallForm(c);
@@ -75,24 +74,13 @@ export function createTwoFactorSetupRoutes(ctx: AppContext, helpers: TwoFactorHe
         return accountPage(c, 422, { alert: TEXT.alreadyOnElsewhere });
       const code = readTwoFactorCode(body.code);
       if (code?.kind !== 'totp') return again(422, TEXT.totpMissing);
-      const userId = whoIs(actor).userId ?? '';
-      if (await refuseWhenLocked(actor, code.kind, 'confirm')) return again(429, TEXT.tooMany);
-      const answer = await checkCode(c, userId, code, true);
-      if (answer === 'reused') {
-        await record('account.two_factor_refused', whoIs(actor), {
-          kind: code.kind,
-          step: 'confirm',
-          reason: 'CODE_REUSED',
-        });
-        return again(422, TEXT.usedCode);
+      const checked = await checkSignedInCode(c, actor, code, 'confirm');
+      if ('refused' in checked) {
+        const { refused } = checked;
+        if (refused === 'locked' || refused === 'limited') return again(429, TEXT.tooMany);
+        return again(422, refused === 'reused' ? TEXT.usedCode : `${TEXT.wrongCode}${TEXT.clockHint}`);
       }
-      if (answer.status === 429) return again(429, TEXT.tooMany);
-      if (answer.status !== 200) {
-        await noteTwoFactorFailure(ctx.db, userId);
-        await record('account.two_factor_refused', whoIs(actor), { kind: code.kind, step: 'confirm' });
-        return again(422, `${TEXT.wrongCode}${TEXT.clockHint}`);
-      }
-      await clearTwoFactorFailures(ctx.db, userId);
+      const { answer } = checked;
       passSetCookies(answer, c.res.headers); // better-auth replaces the session when two-factor turns on
       await endOtherSessions(c, answer);
       await record('account.two_factor_enable', whoIs(actor));
